@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { getSessionUser } from "@/lib/dal/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("login");
+  return { title: t("title"), description: t("subtitle") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const [{ callbackUrl }, user, t, tv, tMeta, tNav] = await Promise.all([
+    searchParams,
+    getSessionUser(),
+    getTranslations("login"),
+    getTranslations("validation"),
+    getTranslations("meta"),
+    getTranslations("nav"),
+  ]);
+  if (user) redirect("/dashboard");
+
+  return (
+    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <div className="mb-4 flex items-center justify-between">
+          <Link href="/" className="text-sm text-brand-700 underline">
+            ← {tNav("home")}
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <p className="text-sm font-semibold text-brand-700">{tMeta("appName")}</p>
+          <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
+          <p className="mb-6 mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+          <LoginForm
+            callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+            copy={{
+              identifier: t("identifier"),
+              password: t("password"),
+              submit: t("submit"),
+              submitting: t("submitting"),
+              invalid: t("invalid"),
+              locked: t.raw("locked") as string,
+              failed: t("failed"),
+              validation: { "validation.required": tv("required"), "validation.tooLong": tv("tooLong") },
+            }}
+          />
+        </div>
+      </div>
+    </main>
+  );
+}

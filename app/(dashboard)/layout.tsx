@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Sidebar } from "@/components/dashboard/sidebar";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { Avatar } from "@/components/ui/avatar";
+import { getSessionUser } from "@/lib/dal/session";
+
+/** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const [user, t, tMeta, tRoles, tCommon] = await Promise.all([
+    getSessionUser(),
+    getTranslations("nav"),
+    getTranslations("meta"),
+    getTranslations("roles"),
+    getTranslations("common"),
+  ]);
+  if (!user) redirect("/login");
+
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {tCommon("skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/dashboard" className="font-bold text-brand-800">
+            {tMeta("appName")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3" aria-label={t("userMenu")}>
+            <LanguageSwitch />
+            <Link href="/dashboard/profile" className="flex items-center gap-2 text-sm" data-testid="current-user">
+              <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} />
+              <span>
+                <span className="font-medium">{user.name}</span>
+                <span className="block text-xs text-slate-600">{tRoles(user.role)}</span>
+              </span>
+            </Link>
+            <LogoutButton label={t("logout")} />
+          </div>
+        </div>
+      </header>
+      <div className="flex flex-col gap-6 p-4 md:flex-row">
+        <Sidebar role={user.role} />
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

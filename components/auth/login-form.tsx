@@ -1,0 +1,116 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { loginSchema, type LoginInput } from "@/lib/validation/auth";
+
+export type LoginFormCopy = {
+  identifier: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  invalid: string;
+  /** Contains "{minutes}". */
+  locked: string;
+  failed: string;
+  validation: Record<string, string>;
+};
+
+const LOCKED_PREFIX = "LOCKED:";
+
+/** Only same-site paths, so a crafted callbackUrl cannot send the user elsewhere. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/dashboard";
+}
+
+export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callbackUrl?: string }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { identifier: "", password: "" } });
+
+  const fieldError = (key: string | undefined) => (key ? (copy.validation[key] ?? key) : undefined);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const result = await signIn("credentials", { ...values, redirect: false });
+      if (result?.ok && !result.error) {
+        window.location.assign(safeCallback(callbackUrl));
+        return;
+      }
+      const error = result?.error ?? "";
+      if (error.startsWith(LOCKED_PREFIX)) {
+        setFormError(copy.locked.replace("{minutes}", error.slice(LOCKED_PREFIX.length)));
+      } else if (error === "CredentialsSignin") {
+        setFormError(copy.invalid);
+      } else {
+        setFormError(copy.failed);
+      }
+    } catch {
+      setFormError(copy.failed);
+    }
+  });
+
+  const identifierError = fieldError(errors.identifier?.message);
+  const passwordError = fieldError(errors.password?.message);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </p>
+      )}
+      <div>
+        <label htmlFor="identifier" className="block text-sm font-medium">
+          {copy.identifier}
+        </label>
+        <input
+          id="identifier"
+          autoComplete="username"
+          autoCapitalize="none"
+          aria-invalid={!!identifierError}
+          aria-describedby={identifierError ? "identifier-error" : undefined}
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+          {...register("identifier")}
+        />
+        {identifierError && (
+          <p id="identifier-error" className="mt-1 text-sm text-red-700">
+            {identifierError}
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          {copy.password}
+        </label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!passwordError}
+          aria-describedby={passwordError ? "password-error" : undefined}
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+          {...register("password")}
+        />
+        {passwordError && (
+          <p id="password-error" className="mt-1 text-sm text-red-700">
+            {passwordError}
+          </p>
+        )}
+      </div>
+      <button
+        type="submit"
+        disabled={isSubmitting}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {isSubmitting ? copy.submitting : copy.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/app/language-actions";
+import { LOCALES } from "@/lib/i18n/locales";
+
+/** A plain form, so switching works without JavaScript. */
+export async function LanguageSwitch() {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  return (
+    <form action={setLocaleAction} aria-label={t("switchLanguage")} className="flex items-center gap-1 text-sm">
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={l === locale}
+          title={l === "id" ? t("languageId") : t("languageEn")}
+          className={`rounded px-2 py-1 font-medium uppercase ${
+            l === locale ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-200"
+          }`}
+        >
+          {l}
+        </button>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import { notFound, redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { canOpen, type Role } from "@/lib/auth/roles";
+import { findActiveSessionUser, type SessionUser } from "./users";
+
+/** The user a decoded session token stands for, re-checked against the database. */
+export async function userFromToken(token: Pick<JWT, "sub" | "sv"> | null | undefined): Promise<SessionUser | null> {
+  if (!token?.sub || typeof token.sv !== "number") return null;
+  return findActiveSessionUser(token.sub, token.sv);
+}
+
+/**
+ * The signed-in user for this request, or null. The middleware only looked at the JWT; this
+ * checks that the user still exists, is active and that the token's sessionVersion is current.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  return userFromToken(session?.user ? { sub: session.user.id, sv: session.user.sv } : null);
+});
+
+export type RouteDecision = "allowed" | "login" | "not-found";
+
+export function decideRoute(user: SessionUser | null, pathname: string): RouteDecision {
+  if (!user) return "login";
+  return canOpen(user.role, pathname) ? "allowed" : "not-found";
+}
+
+/** For dashboard pages: the user, or a redirect to login, or 404 for a role that may not see it. */
+export async function requirePageUser(pathname: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  const decision = decideRoute(user, pathname);
+  if (decision === "login") redirect(`/login?callbackUrl=${encodeURIComponent(pathname)}`);
+  if (decision === "not-found") notFound();
+  return user!;
+}
+
+export class AuthorizationError extends Error {
+  constructor(public readonly reason: "unauthenticated" | "forbidden") {
+    super(reason);
+  }
+}
+
+/** For server actions and route handlers: throws AuthorizationError instead of redirecting. */
+export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AuthorizationError("unauthenticated");
+  if (roles && !roles.includes(user.role)) throw new AuthorizationError("forbidden");
+  return user;
+}

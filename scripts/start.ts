@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { spawn } from "node:child_process";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { closePglite, createAdapter } from "../lib/db-adapter";
+import { ensureFirstSuperAdmin } from "../lib/bootstrap";
+import { bin, describeDatabase, prepareRuntimeEnv, run } from "./runtime-env";
+import { migrate } from "./migrate";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+
+const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "types"];
+const ROOT_FILES = ["middleware.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+/** A cheap fingerprint of the sources, so `npm start` rebuilds after an update and not otherwise. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) visit(path.join(p, entry));
+    } else {
+      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  [...SOURCES, ...ROOT_FILES].forEach(visit);
+  return hash.digest("hex");
+}
+
+async function buildIfNeeded(): Promise<void> {
+  const marker = path.resolve(".next", "helpdesk-fingerprint");
+  const fingerprint = sourceFingerprint();
+  const upToDate =
+    fs.existsSync(path.resolve(".next", "BUILD_ID")) &&
+    fs.existsSync(marker) &&
+    fs.readFileSync(marker, "utf8") === fingerprint;
+  if (upToDate) return;
+  console.log("Membangun aplikasi (next build), hanya sekali setelah pemasangan atau pembaruan…");
+  await run(bin("next"), ["build"]);
+  fs.writeFileSync(marker, fingerprint);
+}
+
+async function createFirstAdmin(): Promise<string | null> {
+  const prisma = new PrismaClient({ adapter: createAdapter() });
+  try {
+    const result = await ensureFirstSuperAdmin(prisma);
+    if (!result.created) return null;
+    {
+      const lines = [
+        "Super Admin pertama telah dibuat / first Super Admin created:",
+        `  username : ${result.username}`,
+        `  e-mail   : ${result.email}`,
+        result.generatedPassword
+          ? `  password : ${result.generatedPassword}   (ditampilkan sekali saja / shown only once — segera ganti)`
+          : "  password : dari HELPDESK_ADMIN_PASSWORD / from HELPDESK_ADMIN_PASSWORD",
+      ];
+      return `\n${"=".repeat(72)}\n${lines.join("\n")}\n${"=".repeat(72)}\n`;
+    }
+  } finally {
+    await prisma.$disconnect();
+    await closePglite();
+  }
+}
+
+async function main() {
+  prepareRuntimeEnv();
+  console.log(`Basis data: ${describeDatabase()}`);
+  await migrate();
+  const firstAdminBanner = await createFirstAdmin();
+  if (!dev) await buildIfNeeded();
+  // Printed last, so the one-time password is not scrolled away by the build output.
+  if (firstAdminBanner) console.log(firstAdminBanner);
+
+  const child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
+  console.log(`Helpdesk berjalan di http://localhost:${port} — login di http://localhost:${port}/login`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
