@@ -1,0 +1,38 @@
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+
+const shared = {
+  moduleNameMapper: {
+    "^server-only$": "<rootDir>/tests/server-only-stub.ts",
+    "^@/(.*)$": "<rootDir>/$1",
+  },
+};
+
+/** @returns {Promise<import("jest").Config>} */
+export default async () => {
+  const unit = await createJestConfig({
+    ...shared,
+    displayName: "unit",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
+  })();
+  const components = await createJestConfig({
+    ...shared,
+    displayName: "components",
+    testEnvironment: "jsdom",
+    setupFilesAfterEnv: ["<rootDir>/tests/components/setup.ts"],
+    testMatch: ["<rootDir>/tests/components/**/*.test.tsx"],
+  })();
+  const integration = await createJestConfig({
+    ...shared,
+    displayName: "integration",
+    testEnvironment: "node",
+    globalSetup: "<rootDir>/tests/integration/helpers/global-setup.ts",
+    globalTeardown: "<rootDir>/tests/integration/helpers/global-teardown.ts",
+    setupFilesAfterEnv: ["<rootDir>/tests/integration/helpers/setup.ts"],
+    testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+    testTimeout: 60_000,
+  })();
+  return { projects: [unit, components, integration], maxWorkers: 2 };
+};

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+import { requestContext } from "./request-context";
+import { testDb } from "./test-db";
+
+export const TEST_PASSWORD = "Rahasia-Uji-123";
+let cachedHash: Promise<string> | undefined;
+
+export async function createUser(overrides: { role?: Role; username?: string; email?: string; active?: boolean; name?: string; password?: string; departmentId?: string; agencyId?: string } = {}) {
+  const suffix = randomBytes(4).toString("hex");
+  const passwordHash = overrides.password
+    ? await hashPassword(overrides.password)
+    : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  return testDb().user.create({
+    data: {
+      name: overrides.name ?? `Pengguna ${suffix}`,
+      username: overrides.username ?? `user-${suffix}`,
+      email: overrides.email ?? `user-${suffix}@example.go.id`,
+      role: overrides.role ?? "CLIENT",
+      active: overrides.active ?? true,
+      passwordHash,
+      departmentId: overrides.departmentId ?? null,
+      agencyId: overrides.agencyId ?? null,
+    },
+  });
+}
+
+/** A signed next-auth session cookie for the user, exactly as the login route would issue it. */
+export async function sessionTokenFor(user: { id: string; name: string; role: Role; sessionVersion: number }) {
+  return encode({
+    token: { sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
+}
+
+/** Makes the following action/page calls run as this user (or as a visitor with null). */
+export async function actAs(user: { id: string; name: string; role: Role; sessionVersion: number } | null) {
+  requestContext.cookies.clear();
+  if (user) requestContext.cookies.set("next-auth.session-token", await sessionTokenFor(user));
+}
