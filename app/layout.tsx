@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {/* Client components get only the shared copy; feature forms receive theirs as props. */}
-        <NextIntlClientProvider messages={{ common: messages.common }}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ common: messages.common, validation: messages.validation }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -4,7 +4,9 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { loginSchema, type LoginInput } from "@/lib/validation/auth";
+import { formatValidationMessage } from "@/lib/validation/zod";
 
 export type LoginFormCopy = {
   identifier: string;
@@ -15,7 +17,6 @@ export type LoginFormCopy = {
   /** Contains "{minutes}". */
   locked: string;
   failed: string;
-  validation: Record<string, string>;
 };
 
 const LOCKED_PREFIX = "LOCKED:";
@@ -33,7 +34,8 @@ export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callback
     formState: { errors, isSubmitting },
   } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { identifier: "", password: "" } });
 
-  const fieldError = (key: string | undefined) => (key ? (copy.validation[key] ?? key) : undefined);
+  const tv = useTranslations("validation");
+  const fieldError = (message: string | undefined) => formatValidationMessage(message, (k, v) => tv(k, v));
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

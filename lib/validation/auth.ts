@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 export const loginSchema = z.object({
-  identifier: z.string().trim().min(1, { error: "validation.required" }).max(254, { error: "validation.tooLong" }),
-  password: z.string().min(1, { error: "validation.required" }).max(128, { error: "validation.tooLong" }),
+  identifier: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(128),
 });
 
 export type LoginInput = z.infer<typeof loginSchema>;

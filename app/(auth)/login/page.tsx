@@ -12,11 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [{ callbackUrl }, user, t, tv, tMeta, tNav] = await Promise.all([
+  const [{ callbackUrl }, user, t, tMeta, tNav] = await Promise.all([
     searchParams,
     getSessionUser(),
     getTranslations("login"),
-    getTranslations("validation"),
     getTranslations("meta"),
     getTranslations("nav"),
   ]);
@@ -45,7 +44,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               invalid: t("invalid"),
               locked: t.raw("locked") as string,
               failed: t("failed"),
-              validation: { "validation.required": tv("required"), "validation.tooLong": tv("tooLong") },
             }}
           />
         </div>

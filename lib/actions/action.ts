@@ -1,0 +1,78 @@
+import "server-only";
+import type { z } from "zod";
+import { unstable_rethrow } from "next/navigation";
+import { AuthorizationError, requireUser } from "@/lib/dal/session";
+import type { SessionUser } from "@/lib/dal/users";
+import type { Role } from "@/lib/auth/roles";
+import { formatValidationMessage } from "@/lib/validation/zod";
+import { serverTranslator } from "@/lib/i18n/server";
+
+/** The one result shape of every server action. */
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+
+/**
+ * An expected failure the user can act on. `key` is a full message key ("tickets.errors.closed");
+ * with `field` the message is shown next to that form field.
+ */
+export class UserFacingError extends Error {
+  constructor(
+    public readonly key: string,
+    public readonly options: { field?: string; values?: Record<string, string | number> } = {},
+  ) {
+    super(key);
+  }
+}
+
+/** FormData → plain object; a name sent several times (files, checkboxes) becomes an array. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+/**
+ * Every action has this shape: require the user and role → parse with zod → run → typed result.
+ * The session is checked first, so an anonymous caller learns nothing about validation.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  options: { schema: S; input: unknown; roles?: readonly Role[] },
+  body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const t = await serverTranslator();
+  try {
+    const user = await requireUser(options.roles);
+    const raw = options.input instanceof FormData ? formDataToObject(options.input) : options.input;
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      let formError: string | undefined;
+      for (const issue of parsed.error.issues) {
+        const text = formatValidationMessage(issue.message, (k, v) => t(`validation.${k}`, v)) ?? t("validation.invalid");
+        const field = issue.path.join(".");
+        if (!field || issue.code === "unrecognized_keys") formError ??= text;
+        else fieldErrors[field] ??= text;
+      }
+      return { ok: false, fieldErrors, formError: formError ?? t("errors.checkFields") };
+    }
+    return { ok: true, data: await body(parsed.data, user) };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not failures
+    if (error instanceof AuthorizationError) {
+      return { ok: false, formError: t(error.reason === "unauthenticated" ? "errors.unauthenticated" : "errors.forbidden") };
+    }
+    if (error instanceof UserFacingError) {
+      const text = t(error.key, error.options.values);
+      return error.options.field
+        ? { ok: false, fieldErrors: { [error.options.field]: text } }
+        : { ok: false, formError: text };
+    }
+    console.error("Unexpected error in server action", error);
+    return { ok: false, formError: t("errors.generic") };
+  }
+}
