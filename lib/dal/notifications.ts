@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { UserFacingError } from "@/lib/actions/action";
+import type { SessionUser } from "@/lib/dal/users";
+
+export const NOTIFICATIONS_PAGE_SIZE = 30;
+export const UNREAD_CAP = 99;
+
+/** The bell's number, capped (shown as "99+"). Served by the partial unread index. */
+export async function countUnreadNotifications(user: SessionUser): Promise<number> {
+  const rows = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Notification" WHERE "userId" = ${user.id}::uuid AND "readAt" IS NULL LIMIT ${UNREAD_CAP + 1}
+    ) x`;
+  return rows[0]?.n ?? 0;
+}
+
+/** Own notifications only, newest first, each with the ticket it links to. */
+export async function listNotifications(user: SessionUser, page = 1) {
+  const rows = await db().notification.findMany({
+    where: { userId: user.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (Math.max(1, Math.min(page, 100)) - 1) * NOTIFICATIONS_PAGE_SIZE,
+    take: NOTIFICATIONS_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      kind: true,
+      readAt: true,
+      createdAt: true,
+      ticket: { select: { number: true, subject: true, status: true } },
+    },
+  });
+  return { rows: rows.slice(0, NOTIFICATIONS_PAGE_SIZE), hasNext: rows.length > NOTIFICATIONS_PAGE_SIZE };
+}
+
+export async function markNotificationRead(user: SessionUser, id: string) {
+  const result = await db().notification.updateMany({ where: { id, userId: user.id, readAt: null }, data: { readAt: new Date() } });
+  if (result.count === 0) {
+    const exists = await db().notification.count({ where: { id, userId: user.id } });
+    if (!exists) throw new UserFacingError("notifications.errors.notFound");
+  }
+}
+
+export async function markAllNotificationsRead(user: SessionUser): Promise<number> {
+  const result = await db().notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+  return result.count;
+}

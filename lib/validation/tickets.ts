@@ -1,0 +1,125 @@
+import { z } from "./zod";
+
+export const TICKET_STATUSES = ["OPEN", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"] as const;
+export const TICKET_PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const SUBJECT_MAX = 200;
+export const BODY_MAX = 20_000;
+
+/** From the ticket settings; the page passes them to the form, the action reads them itself. */
+export type AttachmentLimits = { allowedExtensions: readonly string[]; maxFileSizeMb: number; maxFilesPerMessage: number };
+
+export function fileExtension(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot < 0 ? "" : name.slice(dot + 1).toLowerCase();
+}
+
+const uuidChoice = z.string().trim().min(1).pipe(z.uuid({ message: "invalidChoice" }));
+
+/**
+ * A browser sends an empty file part when no file was chosen; a single file arrives as a File,
+ * several as File[] (formDataToObject). react-hook-form gives a FileList or File[].
+ */
+function toFileArray(value: unknown): unknown {
+  if (value === undefined || value === null || value === "") return [];
+  const list: unknown[] =
+    typeof FileList !== "undefined" && value instanceof FileList ? Array.from(value) : Array.isArray(value) ? value : [value];
+  return list.filter((f) => !(f instanceof Blob && f.size === 0 && (f as File).name === ""));
+}
+
+/** Extension allow-list, size and count. Content (magic bytes) is checked on the server. */
+export function attachmentsSchema(limits: AttachmentLimits) {
+  return z.preprocess(
+    toFileArray,
+    z.array(z.instanceof(File, { message: "invalid" })).superRefine((files, ctx) => {
+      if (files.length > limits.maxFilesPerMessage) {
+        ctx.addIssue({ code: "custom", message: `tooManyFiles|${JSON.stringify({ max: limits.maxFilesPerMessage })}` });
+        return;
+      }
+      for (const file of files) {
+        const ext = fileExtension(file.name);
+        if (!ext || !limits.allowedExtensions.includes(ext) || /\.(php\d?|phtml|phar|html?|svgz?|js|exe|sh)\./i.test(file.name)) {
+          ctx.addIssue({ code: "custom", message: `fileType|${JSON.stringify({ name: file.name.slice(0, 80) })}` });
+          return;
+        }
+        if (file.size > limits.maxFileSizeMb * 1024 * 1024) {
+          ctx.addIssue({ code: "custom", message: `fileTooLarge|${JSON.stringify({ name: file.name.slice(0, 80), max: limits.maxFileSizeMb })}` });
+          return;
+        }
+      }
+    }),
+  );
+}
+
+/** The "new ticket" form, on the client and in createTicketAction. */
+export function createTicketSchema(limits: AttachmentLimits) {
+  return z
+    .object({
+      departmentId: uuidChoice,
+      subject: z.string().trim().min(1).max(SUBJECT_MAX),
+      description: z.string().trim().min(1).max(BODY_MAX),
+      priority: z.enum(TICKET_PRIORITIES).optional(),
+      /** Staff/admin filing on behalf of a client; ignored for clients. */
+      clientId: z.union([z.literal(""), uuidChoice]).optional(),
+      attachments: attachmentsSchema(limits),
+    })
+    .strict();
+}
+export type CreateTicketInput = z.input<ReturnType<typeof createTicketSchema>>;
+
+export function replySchema(limits: AttachmentLimits) {
+  return z
+    .object({
+      ticketId: z.uuid({ message: "invalid" }),
+      body: z.string().trim().min(1).max(BODY_MAX),
+      internal: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
+      attachments: attachmentsSchema(limits),
+    })
+    .strict();
+}
+export type ReplyInput = z.input<ReturnType<typeof replySchema>>;
+
+/** Staff-side changes; a client may only send `status` (close / reopen, per ticket settings). */
+export const updateTicketSchema = z
+  .object({
+    ticketId: z.uuid({ message: "invalid" }),
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(TICKET_PRIORITIES).optional(),
+    departmentId: uuidChoice.optional(),
+    /** "" unassigns. */
+    assigneeId: z.union([z.literal(""), uuidChoice]).optional(),
+  })
+  .strict();
+export type UpdateTicketInput = z.infer<typeof updateTicketSchema>;
+
+export const rateTicketSchema = z
+  .object({
+    ticketId: z.uuid({ message: "invalid" }),
+    rating: z.coerce.number().int().min(1).max(5),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const notificationIdSchema = z.object({ id: z.uuid({ message: "invalid" }) }).strict();
+export const emptySchema = z.object({}).strict();
+
+export const TICKET_SORTS = ["newest", "oldest", "updated", "priority"] as const;
+export const PAGE_SIZE = 25;
+export const MAX_PAGE = 400;
+
+/** List filters from the URL. Anything malformed is dropped, never an error page. */
+export const ticketListFiltersSchema = z.object({
+  status: z.enum(TICKET_STATUSES).optional().catch(undefined),
+  priority: z.enum(TICKET_PRIORITIES).optional().catch(undefined),
+  departmentId: z.uuid().optional().catch(undefined),
+  assignee: z.union([z.literal("unassigned"), z.uuid()]).optional().catch(undefined),
+  agencyId: z.uuid().optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(TICKET_SORTS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().catch(undefined),
+});
+export type TicketListFilters = z.infer<typeof ticketListFiltersSchema>;
