@@ -5,6 +5,7 @@ import { Sidebar } from "@/components/dashboard/sidebar";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
+import { NotificationBell } from "@/components/tickets/notification-bell";
 import { getSessionUser } from "@/lib/dal/session";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
@@ -30,6 +31,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <div className="flex flex-wrap items-center gap-3" aria-label={t("userMenu")}>
             <LanguageSwitch />
+            <NotificationBell user={user} />
             <Link href="/dashboard/profile" className="flex items-center gap-2 text-sm" data-testid="current-user">
               <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} />
               <span>

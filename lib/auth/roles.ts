@@ -35,6 +35,7 @@ export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; 
   { path: "/dashboard/settings", roles: MANAGERS, menu: "settings" },
   { path: "/dashboard/profile", roles: ALL_ROLES },
   { path: "/dashboard/password", roles: ALL_ROLES },
+  { path: "/dashboard/notifications", roles: ALL_ROLES },
 ];
 
 export function routeFor(pathname: string) {

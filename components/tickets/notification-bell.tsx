@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { countUnreadNotifications, UNREAD_CAP } from "@/lib/dal/notifications";
+import type { SessionUser } from "@/lib/dal/users";
+
+/** Header bell: unread count, links to "Detail Notifikasi Tiket". */
+export async function NotificationBell({ user }: { user: SessionUser }) {
+  const [t, unread] = await Promise.all([getTranslations("notifications"), countUnreadNotifications(user)]);
+  const shown = unread > UNREAD_CAP ? `${UNREAD_CAP}+` : String(unread);
+  return (
+    <Link
+      href="/dashboard/notifications"
+      aria-label={unread ? t("bellUnread", { count: shown }) : t("bell")}
+      data-testid="notification-bell"
+      className="relative inline-flex items-center rounded p-2 text-slate-700 hover:bg-brand-50"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 && (
+        <span className="absolute -top-0.5 -right-0.5 rounded-full bg-red-600 px-1.5 text-xs font-bold text-white" data-testid="notification-count">
+          {shown}
+        </span>
+      )}
+    </Link>
+  );
+}
