@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
@@ -33,13 +33,13 @@ export function ReplyForm({
     register,
     handleSubmit,
     reset,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: { ticketId, body: "", internal: false },
   });
-  const chosen = watch("attachments") as FileList | undefined;
+  const chosen = useWatch({ control, name: "attachments" }) as FileList | undefined;
 
   const onSubmit = handleSubmit(async (values) => {
     setServerErrors({});

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
@@ -55,7 +55,7 @@ export function TicketForm({
     register,
     handleSubmit,
     setError,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<Input, unknown, Output>({
     resolver: zodResolver(schema),
@@ -64,36 +64,31 @@ export function TicketForm({
 
   const fieldError = (message: string | undefined) => formatValidationMessage(message, (k, v) => tv(k, v));
 
-  const chosen = watch("attachments") as FileList | File[] | undefined;
+  const chosen = useWatch({ control, name: "attachments" }) as FileList | File[] | undefined;
   const files = chosen ? Array.from(chosen) : [];
 
   // FAQ suggestions while typing the subject; the FAQ route may not exist yet (404 → nothing).
-  const subject = watch("subject");
-  const [suggestions, setSuggestions] = useState<FaqSuggestion[]>([]);
-  const lastQuery = useRef("");
+  const subject = useWatch({ control, name: "subject" });
+  const [suggestions, setSuggestions] = useState<{ q: string; items: FaqSuggestion[] }>({ q: "", items: [] });
+  const query = (subject ?? "").trim();
   useEffect(() => {
-    const q = (subject ?? "").trim();
-    if (q.length < 3) {
-      setSuggestions([]);
-      return;
-    }
+    if (query.length < 3) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      lastQuery.current = q;
       try {
-        const res = await fetch(`/api/faq/suggest?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (!res.ok) return setSuggestions([]);
-        const data: unknown = await res.json();
-        setSuggestions(Array.isArray(data) ? (data as FaqSuggestion[]).slice(0, 5) : []);
+        const res = await fetch(`/api/faq/suggest?q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const data: unknown = res.ok ? await res.json() : [];
+        setSuggestions({ q: query, items: Array.isArray(data) ? (data as FaqSuggestion[]).slice(0, 5) : [] });
       } catch {
-        /* offline, aborted or not deployed: suggestions are optional */
+        /* offline, aborted or not deployed yet: suggestions are optional */
       }
     }, 300);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [subject]);
+  }, [query]);
+  const shownSuggestions = query.length >= 3 && suggestions.q === query ? suggestions.items : [];
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -175,11 +170,11 @@ export function TicketForm({
         </label>
         <input id="subject" maxLength={200} aria-invalid={!!err.subject} aria-describedby={describe("subject")} className="mt-1 w-full rounded border border-slate-400 px-3 py-2" {...register("subject")} />
         {err.subject && <p id="subject-error" className="mt-1 text-sm text-red-700">{err.subject}</p>}
-        {suggestions.length > 0 && (
+        {shownSuggestions.length > 0 && (
           <div className="mt-2 rounded border border-brand-200 bg-brand-50 p-3 text-sm" aria-live="polite">
             <p className="font-medium">{copy.faqTitle}</p>
             <ul className="mt-1 list-disc pl-5">
-              {suggestions.map((s) => (
+              {shownSuggestions.map((s) => (
                 <li key={s.id}>
                   <a href={`/faq#faq-${encodeURIComponent(s.id)}`} className="text-brand-700 underline" target="_blank" rel="noreferrer">
                     {s.subject}

@@ -1,9 +1,9 @@
 import { createTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
 import { actAs } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
-import { createWorld, file, PDF, PNG, storedFiles, ticketForm, useTempDataDir } from "./helpers/tickets";
+import { createWorld, file, PDF, PNG, storedFiles, ticketForm, withTempDataDir } from "./helpers/tickets";
 
-const dataDir = useTempDataDir();
+const dataDir = withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
 beforeAll(async () => {
   w = await createWorld();

@@ -6,7 +6,7 @@ import { createUser } from "./factories";
 import { testDb } from "./test-db";
 
 /** Attachments of this test file go to a temp data folder, checked for leftovers by the tests. */
-export function useTempDataDir(): string {
+export function withTempDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-data-"));
   process.env.HELPDESK_DATA_DIR = dir;
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
