@@ -596,8 +596,10 @@ export async function updateTicket(user: SessionUser, input: UpdateTicketInput) 
     // Guard against a concurrent change: only update the row we read.
     const updated = await tx.ticket.updateMany({ where: { id: ticket.id, updatedAt: ticket.updatedAt }, data });
     if (updated.count !== 1) throw new UserFacingError("tickets.errors.changedMeanwhile");
+    // One millisecond apart, so the history keeps the order of the changes.
+    const now = Date.now();
     await tx.ticketActivity.createMany({
-      data: changes.map((c) => ({ ticketId: ticket.id, actorId: user.id, field: c.field, fromValue: c.from, toValue: c.to })),
+      data: changes.map((c, i) => ({ ticketId: ticket.id, actorId: user.id, field: c.field, fromValue: c.from, toValue: c.to, createdAt: new Date(now + i) })),
     });
     if (data.assigneeId) await notify(tx, "TICKET_ASSIGNED", ticket.id, [data.assigneeId as string], user.id);
     if (data.status) await notify(tx, "TICKET_STATUS", ticket.id, [ticket.clientId], user.id);
