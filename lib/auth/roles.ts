@@ -18,7 +18,8 @@ export type DashboardMenu =
   | "clients"
   | "faq"
   | "departments"
-  | "settings";
+  | "settings"
+  | "inbox";
 
 /**
  * Who may open each dashboard area. The longest matching prefix wins. Used by the middleware
@@ -33,6 +34,7 @@ export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; 
   { path: "/dashboard/faq", roles: ALL_ROLES, menu: "faq" },
   { path: "/dashboard/departments", roles: MANAGERS, menu: "departments" },
   { path: "/dashboard/settings", roles: MANAGERS, menu: "settings" },
+  { path: "/dashboard/inbox", roles: MANAGERS, menu: "inbox" },
   { path: "/dashboard/profile", roles: ALL_ROLES },
   { path: "/dashboard/password", roles: ALL_ROLES },
   { path: "/dashboard/notifications", roles: ALL_ROLES },
