@@ -39,7 +39,8 @@ const jestConfig = async () => {
   for (const project of [unit, components, integration]) {
     project.transformIgnorePatterns = [`/node_modules/(?!(${esm})/)`, "^.+\\.module\\.(css|sass|scss)$"];
   }
-  return { projects: [unit, components, integration], maxWorkers: 2 };
+  // testTimeout is a global option: inside a project entry Jest ignores it (5 s default applied).
+  return { projects: [unit, components, integration], maxWorkers: 2, testTimeout: 60_000 };
 };
 
 export default jestConfig;
