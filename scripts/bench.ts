@@ -127,8 +127,8 @@ async function seed() {
                'HD-${year}-' || lpad(i::text, 6, '0'),
                (ARRAY[${words.map((w) => `'${w}'`).join(",")}])[1 + i % ${words.length}] || ' #' || i,
                'Uraian masalah nomor ' || i || E'.\\nMohon bantuan segera untuk OPD kami. ' || md5(i::text),
-               (ARRAY['OPEN','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::"TicketStatus"[])[1 + (i * 7) % 5],
-               (ARRAY['LOW','NORMAL','NORMAL','HIGH','URGENT']::"TicketPriority"[])[1 + (i * 13) % 5],
+               (ARRAY['OPEN','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::"TicketStatus"[])[1 + abs(hashint4(i)) % 5],
+               (ARRAY['LOW','NORMAL','NORMAL','HIGH','URGENT']::"TicketPriority"[])[1 + abs(hashint4(i + 7919)) % 5],
                d.a[1 + i % ${DEPARTMENTS}],
                cl.a[1 + (i * 31) % ${CLIENTS}],
                cl.a[1 + (i * 31) % ${CLIENTS}],
@@ -289,7 +289,7 @@ async function main() {
     results.push(await run("admin list, default", { url: `${base}/dashboard/tickets`, headers: h(admin) }));
     results.push(
       await run("admin list, filtered + searched", {
-        url: `${base}/dashboard/tickets?status=OPEN&priority=HIGH&departmentId=${dept}&q=jaringan`,
+        url: `${base}/dashboard/tickets?status=OPEN&priority=HIGH&departmentId=${dept}&q=internet`,
         headers: h(admin),
       }),
     );

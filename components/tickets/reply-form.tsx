@@ -60,7 +60,7 @@ export function ReplyForm({
   const filesError = serverErrors.attachments ?? formatValidationMessage(errors.attachments?.message as string | undefined, (k, v) => tv(k, v));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={copy.reply}>
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
       {serverErrors.form && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {serverErrors.form}

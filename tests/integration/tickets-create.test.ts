@@ -68,24 +68,42 @@ describe("creating a ticket", () => {
   });
 
   it("two clients submitting at once get distinct, consecutive numbers", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => {
-        const who = i % 2 ? w.client : w.otherClient;
-        return (async () => {
-          // actAs sets a shared cookie store, so call the DAL-level action per user sequentially in setup
-          return { who, fd: ticketForm({ ...valid(), subject: `Serentak ${i}` }) };
-        })();
-      }),
-    );
     const { createTicket } = await import("@/lib/dal/tickets");
     const { findActiveSessionUser } = await import("@/lib/dal/users");
-    const users = await Promise.all(results.map((r) => findActiveSessionUser(r.who.id, r.who.sessionVersion)));
+    const [a, b] = [await findActiveSessionUser(w.client.id, w.client.sessionVersion), await findActiveSessionUser(w.otherClient.id, w.otherClient.sessionVersion)];
+    // Concurrent at the DAL (actAs is one cookie jar per test process). On PostgreSQL (CI) these
+    // really run in parallel transactions; the counter row's lock serialises only the numbering.
     const created = await Promise.all(
-      users.map((u, i) => createTicket(u!, { departmentId: w.deptA.id, subject: `Serentak ${i}`, description: "x", attachments: [] })),
+      Array.from({ length: 8 }, (_, i) => createTicket((i % 2 ? a : b)!, { departmentId: w.deptA.id, subject: `Serentak ${i}`, description: "x", attachments: [] })),
     );
     const numbers = created.map((c) => c.number);
     expect(new Set(numbers).size).toBe(numbers.length);
-    const seq = numbers.map((n) => Number(n.split("-").pop())).sort((a, b) => a - b);
+    const seq = numbers.map((n) => Number(n.split("-").pop())).sort((x, y) => x - y);
     expect(seq[seq.length - 1]! - seq[0]!).toBe(numbers.length - 1);
+  });
+});
+
+describe("POST /api/tickets (JSON twin of the action, used by the benchmark)", () => {
+  const post = async (body: unknown, contentType = "application/json") => {
+    const { POST } = await import("@/app/api/tickets/route");
+    return POST(new Request("http://localhost/api/tickets", { method: "POST", headers: { "content-type": contentType }, body: JSON.stringify(body) }));
+  };
+
+  it("creates a ticket for the signed-in client through the same rules", async () => {
+    await actAs(w.client);
+    const res = await post({ ...valid(), priority: "URGENT" });
+    expect(res.status).toBe(201);
+    const { number } = (await res.json()) as { number: string };
+    expect(await testDb().ticket.findUniqueOrThrow({ where: { number } })).toMatchObject({ clientId: w.client.id, priority: "NORMAL", suggestedPriority: "URGENT" });
+  });
+
+  it("answers 401 to a visitor, 415 to a form post, 400 to bad or forbidden fields", async () => {
+    await actAs(null);
+    expect((await post(valid())).status).toBe(401);
+    await actAs(w.client);
+    expect((await post(valid(), "application/x-www-form-urlencoded")).status).toBe(415);
+    expect((await post({ ...valid(), subject: " " })).status).toBe(400);
+    expect((await post({ ...valid(), assigneeId: w.staffA.id })).status).toBe(400);
+    expect((await post({ ...valid(), departmentId: "7d1f2c3a-1111-4222-8333-944455556666" })).status).toBe(400);
   });
 });
