@@ -5,6 +5,7 @@ import { Sidebar } from "@/components/dashboard/sidebar";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
+import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
@@ -19,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (!user) redirect("/login");
 
   return (
+    <ClientIntl>
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {tCommon("skipToContent")}
@@ -48,5 +50,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </main>
       </div>
     </div>
+    </ClientIntl>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-sm font-semibold text-brand-700">{tMeta("appName")}</p>
           <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
           <p className="mb-6 mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+          <ClientIntl>
           <LoginForm
             callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
             copy={{
@@ -46,6 +48,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               failed: t("failed"),
             }}
           />
+          </ClientIntl>
         </div>
       </div>
     </main>
