@@ -10,7 +10,7 @@ const shared = {
 };
 
 /** @returns {Promise<import("jest").Config>} */
-export default async () => {
+const jestConfig = async () => {
   const unit = await createJestConfig({
     ...shared,
     displayName: "unit",
@@ -34,5 +34,12 @@ export default async () => {
     testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
     testTimeout: 60_000,
   })();
+  // next-intl and its formatters ship ESM only: let next/jest's SWC transform compile them.
+  const esm = "next-intl|use-intl|icu-minify|intl-messageformat|@formatjs|@schummar";
+  for (const project of [unit, components, integration]) {
+    project.transformIgnorePatterns = [`/node_modules/(?!(${esm})/)`, "^.+\\.module\\.(css|sass|scss)$"];
+  }
   return { projects: [unit, components, integration], maxWorkers: 2 };
 };
+
+export default jestConfig;

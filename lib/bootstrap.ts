@@ -13,7 +13,7 @@ export type FirstAdminResult =
  */
 export async function ensureFirstSuperAdmin(
   prisma: PrismaClient,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<FirstAdminResult> {
   const existing = await prisma.user.count({ where: { role: "SUPER_ADMIN" } });
   if (existing > 0) return { created: false };

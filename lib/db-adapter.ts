@@ -27,6 +27,27 @@ class NameAsTextPool extends pg.Pool {
   }
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";", which breaks
+ * PL/pgSQL function bodies (our sessionVersion trigger). PostgreSQL's simple query protocol runs
+ * a whole multi-statement script in one call, inside one implicit transaction, so send it whole.
+ */
+class MigrationPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the adapter's pool and error mapper are not public
+    const internals = adapter as any;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await internals.client.query(script);
+      } catch (error) {
+        internals.onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 const globalForPglite = globalThis as unknown as { __helpdeskPglite?: Map<string, PGlite> };
 
 /** One PGlite per folder per process: PGlite must never be opened twice. */
@@ -53,7 +74,7 @@ export async function closePglite(dir = pgliteDir()): Promise<void> {
 export function createAdapter(options: { forMigrations?: boolean; url?: string } = {}): AdapterFactory {
   const url = options.url ?? process.env.DATABASE_URL;
   if (isPostgresUrl(url)) {
-    if (options.forMigrations) return new PrismaPg(new NameAsTextPool({ connectionString: url, max: 2, idleTimeoutMillis: 200 }));
+    if (options.forMigrations) return new MigrationPg(new NameAsTextPool({ connectionString: url, max: 2, idleTimeoutMillis: 200 }));
     return new PrismaPg({
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_SIZE || 10),

@@ -2,6 +2,7 @@ import { requestContext } from "./request-context";
 import { closeTestDatabase, openTestDatabase } from "./test-db";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+process.env.NEXTAUTH_URL ??= "http://localhost:3000";
 
 jest.mock("next/headers", () => {
   const { requestContext: ctx } = jest.requireActual("./request-context") as typeof import("./request-context");

@@ -1,0 +1,33 @@
+import { canOpen, menusFor, routeFor } from "@/lib/auth/roles";
+
+describe("dashboard menus per role (manual screen 3)", () => {
+  it("a Super Admin sees every menu", () => {
+    expect(menusFor("SUPER_ADMIN").map((m) => m.menu)).toEqual([
+      "dashboard", "tickets", "admins", "staff", "clients", "faq", "departments", "settings",
+    ]);
+  });
+
+  it("an Admin sees everything but Admin management", () => {
+    expect(menusFor("ADMIN").map((m) => m.menu)).toEqual([
+      "dashboard", "tickets", "staff", "clients", "faq", "departments", "settings",
+    ]);
+  });
+
+  it("Staff and Clients see only Tiket and FAQ besides the dashboard", () => {
+    expect(menusFor("STAFF").map((m) => m.menu)).toEqual(["dashboard", "tickets", "faq"]);
+    expect(menusFor("CLIENT").map((m) => m.menu)).toEqual(["dashboard", "tickets", "faq"]);
+  });
+});
+
+describe("route matching", () => {
+  it("uses the longest matching prefix and not a look-alike path", () => {
+    expect(routeFor("/dashboard/admins/123/edit")?.path).toBe("/dashboard/admins");
+    expect(routeFor("/dashboard/adminsx")?.path).toBe("/dashboard");
+    expect(routeFor("/login")).toBeUndefined();
+  });
+
+  it("refuses a Client on nested admin pages", () => {
+    expect(canOpen("CLIENT", "/dashboard/settings/ticket")).toBe(false);
+    expect(canOpen("CLIENT", "/dashboard/tickets/HD-2026-000001")).toBe(true);
+  });
+});
