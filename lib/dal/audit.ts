@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { SessionUser } from "./users";
 import { AuthorizationError } from "./session";
@@ -43,8 +43,8 @@ export async function recordAudit(
       actorId: entry.actor.id,
       action: entry.action,
       target: entry.target ?? null,
-      before: stripSecrets(entry.before),
-      after: stripSecrets(entry.after),
+      ...(entry.before === undefined ? {} : { before: stripSecrets(entry.before) ?? Prisma.DbNull }),
+      ...(entry.after === undefined ? {} : { after: stripSecrets(entry.after) ?? Prisma.DbNull }),
       ip: entry.ip ?? (await requestIp()),
     },
   });

@@ -228,7 +228,7 @@ describe("Staff and Client forms (screens 11–14)", () => {
     await actAs(admin);
     const big = new File([new Uint8Array(2 * 1024 * 1024 + 1)], "besar.png", { type: "image/png" });
     const result = await createClientAction(formData({ name: "Besar", username: "besar", email: "besar@x.go.id", password: NEW_PASSWORD, agencyId: opd.id, avatar: big }));
-    expect(result).toEqual({ ok: false, fieldErrors: { avatar: "Ukuran berkas maksimal 2 MB." } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { avatar: "Ukuran berkas maksimal 2 MB." } });
   });
 });
 
