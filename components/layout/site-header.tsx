@@ -15,6 +15,9 @@ export async function SiteHeader() {
           <Link href="/" className="text-slate-700 hover:text-brand-700">
             {t("home")}
           </Link>
+          <Link href="/faq" className="text-slate-700 hover:text-brand-700">
+            {t("faq")}
+          </Link>
           <Link
             href={user ? "/dashboard" : "/login"}
             className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800"
