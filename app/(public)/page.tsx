@@ -1,22 +1,28 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getSettings } from "@/lib/dal/settings";
 
 const SERVICES = ["Bandwidth", "Website", "Server", "Application", "Email"] as const;
 
 export default async function HomePage() {
-  const t = await getTranslations("home");
+  const [t, tNav, general] = await Promise.all([getTranslations("home"), getTranslations("nav"), getSettings("general")]);
   return (
     <>
       <section className="bg-brand-800 text-white">
         <div className="mx-auto max-w-6xl px-4 py-14">
-          <h1 className="text-3xl font-bold sm:text-4xl">{t("title")}</h1>
+          <h1 className="text-3xl font-bold sm:text-4xl">{general.appName}</h1>
           <p className="mt-4 max-w-2xl text-lg text-brand-100">{t("lead")}</p>
-          <Link
-            href="/dashboard/tickets/new"
-            className="mt-8 inline-block rounded bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50"
-          >
-            {t("createTicket")}
-          </Link>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <Link
+              href="/dashboard/tickets/new"
+              className="inline-block rounded bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-brand-50"
+            >
+              {t("createTicket")}
+            </Link>
+            <Link href="/faq" className="inline-block rounded border border-white px-5 py-3 font-semibold text-white hover:bg-brand-700">
+              {t("readFaq")}
+            </Link>
+          </div>
         </div>
       </section>
       <section className="mx-auto max-w-6xl px-4 py-12" aria-labelledby="services">
@@ -41,6 +47,32 @@ export default async function HomePage() {
           <li>{t("howStep2")}</li>
           <li>{t("howStep3")}</li>
         </ol>
+      </section>
+      <section className="mx-auto max-w-6xl px-4 pt-12" aria-labelledby="contact">
+        <h2 id="contact" className="text-2xl font-semibold">
+          {t("contactTitle")}
+        </h2>
+        <div className="mt-4 rounded-lg border border-slate-200 bg-white p-5 text-slate-700">
+          <p className="font-medium text-slate-900">{general.organisation}</p>
+          {general.address && <p className="mt-1">{general.address}</p>}
+          {general.phone && <p className="mt-1">{general.phone}</p>}
+          {general.email && (
+            <p className="mt-1">
+              <a href={`mailto:${general.email}`} className="text-brand-700 underline">
+                {general.email}
+              </a>
+            </p>
+          )}
+          <p className="mt-3">
+            <Link href="/kontak" className="text-brand-700 underline">
+              {t("contactCta")}
+            </Link>{" "}
+            ·{" "}
+            <Link href="/tentang" className="text-brand-700 underline">
+              {tNav("about")}
+            </Link>
+          </p>
+        </div>
       </section>
     </>
   );

@@ -5,7 +5,7 @@ import { getSettings } from "@/lib/dal/settings";
 import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader() {
-  const [t, user, general] = await Promise.all([getTranslations("nav"), getSessionUser(), getSettings("general")]);
+  const [t, general, user] = await Promise.all([getTranslations("nav"), getSettings("general"), getSessionUser()]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -17,12 +17,11 @@ export async function SiteHeader() {
           {general.appName}
         </Link>
         <nav aria-label={t("mainMenu")} className="flex flex-wrap items-center gap-4 text-sm">
-          <Link href="/" className="text-slate-700 hover:text-brand-700">
-            {t("home")}
-          </Link>
-          <Link href="/faq" className="text-slate-700 hover:text-brand-700">
-            {t("faq")}
-          </Link>
+          {(["/", "/tentang", "/faq", "/kontak"] as const).map((href) => (
+            <Link key={href} href={href} className="py-2 text-slate-700 hover:text-brand-700">
+              {t(href === "/" ? "home" : href === "/tentang" ? "about" : href === "/faq" ? "faq" : "contact")}
+            </Link>
+          ))}
           <Link
             href={user ? "/dashboard" : "/login"}
             className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800"

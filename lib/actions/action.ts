@@ -40,15 +40,32 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
  * Every action has this shape: require the user and role → parse with zod → run → typed result.
  * The session is checked first, so an anonymous caller learns nothing about validation.
  */
-export async function runAction<S extends z.ZodType, T>(
+export function runAction<S extends z.ZodType, T>(
   options: { schema: S; input: unknown; roles?: readonly Role[] },
   body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  return execute(options.schema, options.input, () => requireUser(options.roles), body);
+}
+
+/** The same shape for the few actions a visitor may call (the Kontak form). */
+export function runPublicAction<S extends z.ZodType, T>(
+  options: { schema: S; input: unknown },
+  body: (input: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  return execute(options.schema, options.input, async () => null, (input) => body(input));
+}
+
+async function execute<S extends z.ZodType, U, T>(
+  schema: S,
+  input: unknown,
+  authorize: () => Promise<U>,
+  body: (input: z.infer<S>, user: U) => Promise<T>,
+): Promise<ActionResult<T>> {
   const t = await serverTranslator();
   try {
-    const user = await requireUser(options.roles);
-    const raw = options.input instanceof FormData ? formDataToObject(options.input) : options.input;
-    const parsed = options.schema.safeParse(raw);
+    const user = await authorize();
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       let formError: string | undefined;

@@ -20,6 +20,7 @@ export type DashboardMenu =
   | "departments"
   | "agencies"
   | "settings"
+  | "inbox"
   | "audit";
 
 /**
@@ -36,6 +37,7 @@ export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; 
   { path: "/dashboard/departments", roles: MANAGERS, menu: "departments" },
   { path: "/dashboard/agencies", roles: MANAGERS, menu: "agencies" },
   { path: "/dashboard/settings", roles: MANAGERS, menu: "settings" },
+  { path: "/dashboard/inbox", roles: MANAGERS, menu: "inbox" },
   { path: "/dashboard/audit", roles: ["SUPER_ADMIN"], menu: "audit" },
   { path: "/dashboard/profile", roles: ALL_ROLES },
   { path: "/dashboard/password", roles: ALL_ROLES },

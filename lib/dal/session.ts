@@ -51,3 +51,8 @@ export async function requireUser(roles?: readonly Role[]): Promise<SessionUser>
   if (roles && !roles.includes(user.role)) throw new AuthorizationError("forbidden");
   return user;
 }
+
+/** For DAL functions: the acting user must have one of these roles (pages may have checked too). */
+export function assertRole(actor: SessionUser, roles: readonly Role[]): void {
+  if (!roles.includes(actor.role)) throw new AuthorizationError("forbidden");
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePageUser } from "@/lib/dal/session";
+import { listContactMessages } from "@/lib/dal/contact";
+import { formatDateTime } from "@/lib/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inbox"))("title") };
+}
+
+type Search = { status?: string; q?: string; page?: string };
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requirePageUser("/dashboard/inbox");
+  const params = await searchParams;
+  const status = params.status === "NEW" || params.status === "HANDLED" ? params.status : undefined;
+  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const page = Math.min(Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1), 10_000);
+  const [t, locale, { rows, hasNext }] = await Promise.all([
+    getTranslations("inbox"),
+    getLocale(),
+    listContactMessages(user, { status, q, page }),
+  ]);
+  const href = (over: Partial<Search>) => {
+    const next = new URLSearchParams();
+    const merged = { status, q, page: String(page), ...over };
+    for (const [k, v] of Object.entries(merged)) if (v && !(k === "page" && v === "1")) next.set(k, v);
+    const s = next.toString();
+    return `/dashboard/inbox${s ? `?${s}` : ""}`;
+  };
+
+  return (
+    <section>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <nav aria-label={t("status")} className="mt-4 flex gap-2">
+        {([undefined, "NEW", "HANDLED"] as const).map((s) => (
+          <Link
+            key={s ?? "all"}
+            href={href({ status: s, page: "1" })}
+            aria-current={s === status ? "page" : undefined}
+            className={`rounded px-3 py-1.5 text-sm font-medium ${s === status ? "bg-brand-700 text-white" : "bg-white text-slate-800 hover:bg-slate-100"}`}
+          >
+            {s ? t(`status${s}`) : t("all")}
+          </Link>
+        ))}
+      </nav>
+      <form className="mt-4 flex gap-2" role="search">
+        {status && <input type="hidden" name="status" value={status} />}
+        <label htmlFor="inbox-q" className="sr-only">
+          {t("search")}
+        </label>
+        <input id="inbox-q" name="q" defaultValue={q} placeholder={t("search")} className="w-full max-w-sm rounded border border-slate-400 px-3 py-1.5" />
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
+          {t("searchButton")}
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="mt-6 text-slate-700">{t("empty")}</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("subject")}</th>
+                <th scope="col" className="px-3 py-2">{t("from")}</th>
+                <th scope="col" className="px-3 py-2">{t("received")}</th>
+                <th scope="col" className="px-3 py-2">{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">
+                    <Link href={`/dashboard/inbox/${m.id}`} className="font-medium text-brand-700 underline">
+                      {m.subject}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {m.name}
+                    <span className="block text-xs text-slate-600">{m.agency ?? m.email}</span>
+                  </td>
+                  <td className="px-3 py-2">{formatDateTime(m.createdAt, locale)}</td>
+                  <td className="px-3 py-2">{t(`status${m.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="pagination" className="mt-4 flex gap-3">
+        {page > 1 && (
+          <Link href={href({ page: String(page - 1) })} className="text-brand-700 underline">
+            {t("previous")}
+          </Link>
+        )}
+        {hasNext && (
+          <Link href={href({ page: String(page + 1) })} className="text-brand-700 underline">
+            {t("next")}
+          </Link>
+        )}
+      </nav>
+    </section>
+  );
+}
