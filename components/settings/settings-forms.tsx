@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action";
 import { footerSettingsSchema, ticketSettingsSchema, type FooterSettings, type GeneralSettings, type TicketSettings } from "@/lib/validation/settings";
 import { generalSettingsFormSchema } from "@/lib/validation/settings-form";
@@ -30,6 +31,7 @@ export function GeneralSettingsForm({
 }) {
   const router = useRouter();
   const errorText = useErrorText();
+  const tCommon = useTranslations("common");
   const { message, setMessage } = useSaveState();
   type Values = Omit<GeneralSettings, "logo"> & { logo?: File };
   const { register, handleSubmit, setError, setValue, formState } = useForm<Values>({
@@ -81,8 +83,8 @@ export function GeneralSettingsForm({
       {text("email", "email")}
       <Field id="general-defaultLanguage" label={copy.defaultLanguage!}>
         <select id="general-defaultLanguage" className={inputClass} {...register("defaultLanguage")}>
-          <option value="id">Bahasa Indonesia</option>
-          <option value="en">English</option>
+          <option value="id">{tCommon("languageId")}</option>
+          <option value="en">{tCommon("languageEn")}</option>
         </select>
       </Field>
       {text("timeZone")}
