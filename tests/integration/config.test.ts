@@ -147,3 +147,14 @@ describe("audit log page data", () => {
     await expect(listAuditLog({ ...admin, avatar: null }, { page: 1 })).rejects.toMatchObject({ reason: "forbidden" });
   });
 });
+
+describe("footer links", () => {
+  it("refuses a javascript: link and keeps the stored footer", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    await actAs(admin);
+    const before = await getSettings("footer");
+    const result = await updateFooterSettingsAction({ text: "x", links: [{ label: "Klik", url: "javascript:alert(1)" }] });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { "links.0.url": "Alamat URL tidak valid." } });
+    expect(await getSettings("footer")).toEqual(before);
+  });
+});
