@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, closeE2eDb, launchBrowser, loginAs, superAdmin } from "./helpers/app";
+import { seriousA11yViolations } from "./helpers/axe";
 
 /**
  * Issue #4 through the browser: Super Admin adds an Admin; that Admin adds a Department, an OPD, a
@@ -134,4 +135,46 @@ it("the Admin publishes an FAQ and changes the footer; the public pages show bot
   const suggestions = await (await fetch(`${baseUrl()}/api/faq/suggest?q=internet%20lamb`)).json();
   expect(suggestions).toEqual([expect.objectContaining({ subject: "Internet kantor lambat di sore hari", department: "Jaringan & Bandwidth E2E" })]);
   await visitor.context().close();
+});
+
+const SUPER_ADMIN_PAGES = [
+  "/dashboard/admins",
+  "/dashboard/admins/new",
+  "/dashboard/staff",
+  "/dashboard/staff/new",
+  "/dashboard/clients",
+  "/dashboard/clients/new",
+  "/dashboard/departments",
+  "/dashboard/agencies",
+  "/dashboard/faq",
+  "/dashboard/faq/new",
+  "/dashboard/settings?tab=general",
+  "/dashboard/settings?tab=footer",
+  "/dashboard/settings?tab=ticket",
+  "/dashboard/profile",
+  "/dashboard/password",
+  "/dashboard/audit",
+  "/faq",
+];
+
+it("every people/configuration page, the department modal and the public FAQ have no serious accessibility violation", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { username, password } = superAdmin();
+  await loginAs(page, username, password);
+  const found: Record<string, string[]> = {};
+  for (const path of SUPER_ADMIN_PAGES) {
+    await page.goto(`${baseUrl()}${path}`);
+    expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    const violations = await seriousA11yViolations(page);
+    if (violations.length) found[path] = violations;
+  }
+  await page.goto(`${baseUrl()}/dashboard/departments`);
+  await page.getByRole("button", { name: "Add New" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("dialog").getByText("Wajib diisi.").waitFor();
+  const modal = await seriousA11yViolations(page);
+  if (modal.length) found["department modal"] = modal;
+  expect(found).toEqual({});
+  await context.close();
 });
