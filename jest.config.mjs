@@ -32,14 +32,13 @@ const jestConfig = async () => {
     globalTeardown: "<rootDir>/tests/integration/helpers/global-teardown.ts",
     setupFilesAfterEnv: ["<rootDir>/tests/integration/helpers/setup.ts"],
     testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
-    testTimeout: 60_000,
   })();
   // next-intl and its formatters ship ESM only: let next/jest's SWC transform compile them.
   const esm = "next-intl|use-intl|icu-minify|intl-messageformat|@formatjs|@schummar";
   for (const project of [unit, components, integration]) {
     project.transformIgnorePatterns = [`/node_modules/(?!(${esm})/)`, "^.+\\.module\\.(css|sass|scss)$"];
   }
-  // testTimeout is a global option: inside a project entry Jest ignores it (5 s default applied).
+  // testTimeout is a global option (ignored inside a project); argon2 and PGlite start-up are slow on 2 busy cores.
   return { projects: [unit, components, integration], maxWorkers: 2, testTimeout: 60_000 };
 };
 

@@ -11,10 +11,8 @@ const e2eConfig = async () => {
     testMatch: ["<rootDir>/tests/e2e/**/*.e2e.ts"],
     globalSetup: "<rootDir>/tests/e2e/helpers/global-setup.ts",
     globalTeardown: "<rootDir>/tests/e2e/helpers/global-teardown.ts",
-    testTimeout: 120_000,
-    maxWorkers: 1,
   })();
-  return config;
+  return { ...config, testTimeout: 120_000, maxWorkers: 1 };
 };
 
 export default e2eConfig;

@@ -21,7 +21,7 @@ const csp = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite must load its WASM and data folder from node_modules at run time (DESIGN.md §2).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "sharp"],
   async headers() {
     return [
       {

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorCopyProvider } from "@/components/layout/error-copy";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,12 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e40af" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {/* Client components get only the shared copy; feature forms receive theirs as props. */}
-        <NextIntlClientProvider messages={{ common: messages.common, validation: messages.validation }}>{children}</NextIntlClientProvider>
+        <ErrorCopyProvider copy={{ title: t("errorTitle"), body: t("errorBody"), tryAgain: t("tryAgain"), home: t("home") }}>
+          {children}
+        </ErrorCopyProvider>
       </body>
     </html>
   );

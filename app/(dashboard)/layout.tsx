@@ -6,6 +6,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
 import { NotificationBell } from "@/components/tickets/notification-bell";
+import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
@@ -20,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   if (!user) redirect("/login");
 
   return (
+    <ClientIntl>
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {tCommon("skipToContent")}
@@ -50,5 +52,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </main>
       </div>
     </div>
+    </ClientIntl>
   );
 }

@@ -9,7 +9,11 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-brand-800">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
+          {general.logo && (
+            // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already sized
+            <img src="/api/logo" alt="" width={36} height={36} className="rounded" />
+          )}
           {general.appName}
         </Link>
         <nav aria-label={t("mainMenu")} className="flex flex-wrap items-center gap-4 text-sm">

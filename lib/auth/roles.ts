@@ -18,8 +18,10 @@ export type DashboardMenu =
   | "clients"
   | "faq"
   | "departments"
+  | "agencies"
   | "settings"
-  | "inbox";
+  | "inbox"
+  | "audit";
 
 /**
  * Who may open each dashboard area. The longest matching prefix wins. Used by the middleware
@@ -33,8 +35,10 @@ export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; 
   { path: "/dashboard/clients", roles: MANAGERS, menu: "clients" },
   { path: "/dashboard/faq", roles: ALL_ROLES, menu: "faq" },
   { path: "/dashboard/departments", roles: MANAGERS, menu: "departments" },
+  { path: "/dashboard/agencies", roles: MANAGERS, menu: "agencies" },
   { path: "/dashboard/settings", roles: MANAGERS, menu: "settings" },
   { path: "/dashboard/inbox", roles: MANAGERS, menu: "inbox" },
+  { path: "/dashboard/audit", roles: ["SUPER_ADMIN"], menu: "audit" },
   { path: "/dashboard/profile", roles: ALL_ROLES },
   { path: "/dashboard/password", roles: ALL_ROLES },
   { path: "/dashboard/notifications", roles: ALL_ROLES },

@@ -1,13 +1,19 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
+import { MANAGERS } from "@/lib/auth/roles";
+import { recordAudit } from "./audit";
+import { AuthorizationError } from "./session";
+import type { SessionUser } from "./users";
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type SettingsOf, type SettingsSection } from "@/lib/validation/settings";
 
 /**
  * Public read of one settings section (anyone may read: public pages show them). Stored values are
  * re-validated; a missing or broken row falls back to the defaults field by field.
  */
-export const getSettings = cache(async <S extends SettingsSection>(section: S): Promise<SettingsOf<S>> => {
+export const getSettings = cache(getSettingsUncached) as typeof getSettingsUncached;
+
+async function getSettingsUncached<S extends SettingsSection>(section: S): Promise<SettingsOf<S>> {
   const row = await db().setting.findUnique({ where: { key: section } });
   const defaults = DEFAULT_SETTINGS[section];
   if (!row || typeof row.value !== "object" || row.value === null || Array.isArray(row.value)) return defaults;
@@ -19,4 +25,26 @@ export const getSettings = cache(async <S extends SettingsSection>(section: S): 
     if (schema.safeParse(candidate).success) merged[key] = value;
   }
   return merged as SettingsOf<S>;
-});
+}
+
+/**
+ * Saves one settings section (Super Admin and Admin). The input was validated by the section's
+ * strict schema; the old and new values go to the audit log in the same transaction.
+ */
+export async function updateSettings<S extends SettingsSection>(
+  actor: SessionUser,
+  section: S,
+  value: SettingsOf<S>,
+  ip?: string,
+): Promise<void> {
+  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
+  const before = await getSettingsUncached(section);
+  await db().$transaction(async (tx) => {
+    await tx.setting.upsert({
+      where: { key: section },
+      create: { key: section, value: value as Prisma.InputJsonValue },
+      update: { value: value as Prisma.InputJsonValue },
+    });
+    await recordAudit(tx, { actor, action: `settings.${section}`, target: `settings:${section}`, before, after: value, ip });
+  });
+}

@@ -22,7 +22,17 @@ export const generalSettingsSchema = z
 export const footerSettingsSchema = z
   .object({
     text: z.string().trim().max(500),
-    links: z.array(z.object({ label: z.string().trim().min(1).max(100), url: z.string().trim().max(500) }).strict()).max(10),
+    links: z
+      .array(
+        z
+          .object({
+            label: z.string().trim().min(1).max(100),
+            // Only web addresses or paths of this site: never javascript: or data: links.
+            url: z.string().trim().max(500).regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/i, "url"),
+          })
+          .strict(),
+      )
+      .max(10),
   })
   .strict();
 

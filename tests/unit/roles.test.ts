@@ -1,15 +1,15 @@
 import { canOpen, menusFor, routeFor } from "@/lib/auth/roles";
 
 describe("dashboard menus per role (manual screen 3)", () => {
-  it("a Super Admin sees every menu", () => {
+  it("a Super Admin sees every menu, the audit log included", () => {
     expect(menusFor("SUPER_ADMIN").map((m) => m.menu)).toEqual([
-      "dashboard", "tickets", "admins", "staff", "clients", "faq", "departments", "settings", "inbox",
+      "dashboard", "tickets", "admins", "staff", "clients", "faq", "departments", "agencies", "settings", "inbox", "audit",
     ]);
   });
 
-  it("an Admin sees everything but Admin management", () => {
+  it("an Admin sees everything but Admin management and the audit log", () => {
     expect(menusFor("ADMIN").map((m) => m.menu)).toEqual([
-      "dashboard", "tickets", "staff", "clients", "faq", "departments", "settings", "inbox",
+      "dashboard", "tickets", "staff", "clients", "faq", "departments", "agencies", "settings", "inbox",
     ]);
   });
 

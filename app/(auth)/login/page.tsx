@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,13 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), description: t("subtitle") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [{ callbackUrl }, user, t, tMeta, tNav] = await Promise.all([
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
+  const [{ callbackUrl, notice }, user, t, tMeta, tNav, tProfile] = await Promise.all([
     searchParams,
     getSessionUser(),
     getTranslations("login"),
     getTranslations("meta"),
     getTranslations("nav"),
+    getTranslations("profile"),
   ]);
   if (user) redirect("/dashboard");
 
@@ -34,6 +36,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-sm font-semibold text-brand-700">{tMeta("appName")}</p>
           <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
           <p className="mb-6 mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+          {notice === "password-changed" && (
+            <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+              {tProfile("passwordChangedLogin")}
+            </p>
+          )}
+          <ClientIntl>
           <LoginForm
             callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
             copy={{
@@ -46,6 +54,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               failed: t("failed"),
             }}
           />
+          </ClientIntl>
         </div>
       </div>
     </main>

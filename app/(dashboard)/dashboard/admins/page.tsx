@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { NotAvailable } from "@/components/dashboard/not-available";
 import { requirePageUser } from "@/lib/dal/session";
+import { parseListQuery } from "@/lib/validation/list-query";
+import { UserListPage } from "@/components/people/user-pages";
+import { setAdminActiveAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("admins") };
 }
 
-export default async function Page() {
-  await requirePageUser("/dashboard/admins");
-  return <NotAvailable page={(await getTranslations("nav"))("admins")} />;
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("/dashboard/admins");
+  return <UserListPage user={user} kind="admin" query={parseListQuery(await searchParams)} setActiveAction={setAdminActiveAction} />;
 }

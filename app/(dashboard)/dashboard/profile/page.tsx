@@ -1,13 +1,38 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { NotAvailable } from "@/components/dashboard/not-available";
 import { requirePageUser } from "@/lib/dal/session";
+import { Avatar } from "@/components/ui/avatar";
+import { ProfileForm } from "@/components/profile/profile-forms";
+import { updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("nav"))("profile") };
+  return { title: (await getTranslations("profile"))("title") };
 }
 
 export default async function Page() {
-  await requirePageUser("/dashboard/profile");
-  return <NotAvailable page={(await getTranslations("nav"))("profile")} />;
+  const user = await requirePageUser("/dashboard/profile");
+  const [t, tUsers] = await Promise.all([getTranslations("profile"), getTranslations("users")]);
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <div className="mb-4">
+          <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} size={72} />
+        </div>
+        <ProfileForm
+          initial={{ name: user.name, username: user.username, email: user.email }}
+          action={updateProfileAction}
+          copy={{
+            name: tUsers("name"),
+            username: tUsers("username"),
+            email: tUsers("email"),
+            avatar: tUsers("avatar"),
+            avatarHint: tUsers("avatarHint"),
+            submit: t("submit"),
+            saved: t("saved"),
+          }}
+        />
+      </div>
+    </section>
+  );
 }

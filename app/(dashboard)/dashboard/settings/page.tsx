@@ -1,13 +1,56 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { NotAvailable } from "@/components/dashboard/not-available";
 import { requirePageUser } from "@/lib/dal/session";
+import { getSettings } from "@/lib/dal/settings";
+import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
+import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
+
+const TABS = ["general", "footer", "ticket"] as const;
+type Tab = (typeof TABS)[number];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
-export default async function Page() {
+/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`). */
+export default async function Page({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
   await requirePageUser("/dashboard/settings");
-  return <NotAvailable page={(await getTranslations("nav"))("settings")} />;
+  const requested = (await searchParams).tab;
+  const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "general";
+  const t = await getTranslations("settings");
+  const keys = [
+    "submit", "saved", "appName", "logo", "logoHint", "currentLogo", "organisation", "address", "phone", "email", "defaultLanguage", "timeZone", "about",
+    "footerText", "links", "linkLabel", "linkUrl", "addLink", "removeLink", "numberPrefix", "allowedExtensions", "allowedExtensionsHint", "maxFileSizeMb",
+    "maxFilesPerMessage", "defaultPriority", "priorityLOW", "priorityNORMAL", "priorityHIGH", "priorityURGENT", "clientsMayClose", "clientsMayReopen",
+    "autoCloseResolvedAfterDays",
+  ] as const;
+  const copy = Object.fromEntries(keys.map((k) => [k, t(k)]));
+  let body: React.ReactNode;
+  if (tab === "general") {
+    const { logo, ...general } = await getSettings("general");
+    body = <GeneralSettingsForm initial={general} hasLogo={!!logo} copy={copy} action={updateGeneralSettingsAction} />;
+  } else if (tab === "footer") {
+    body = <FooterSettingsForm initial={await getSettings("footer")} copy={copy} action={updateFooterSettingsAction} />;
+  } else {
+    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} />;
+  }
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <nav aria-label={t("title")} className="flex flex-wrap gap-1 border-b border-slate-200">
+        {TABS.map((k) => (
+          <Link
+            key={k}
+            href={`/dashboard/settings?tab=${k}`}
+            aria-current={k === tab ? "page" : undefined}
+            className={`-mb-px rounded-t border px-4 py-2 text-sm font-medium ${k === tab ? "border-slate-200 border-b-white bg-white text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"}`}
+          >
+            {t(k)}
+          </Link>
+        ))}
+      </nav>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">{body}</div>
+    </section>
+  );
 }

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePageUser } from "@/lib/dal/session";
+import { UserEditorPage } from "@/components/people/user-pages";
+import { setAdminPasswordAction, updateAdminAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("adminsEdit") };
+}
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("/dashboard/admins");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  return <UserEditorPage user={user} kind="admin" id={id} saveAction={updateAdminAction} setPasswordAction={setAdminPasswordAction} />;
+}

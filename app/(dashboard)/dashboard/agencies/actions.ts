@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/action";
+import { MANAGERS } from "@/lib/auth/roles";
+import { createCatalogEntry, renameCatalogEntry, setCatalogEntryActive } from "@/lib/dal/departments";
+import { createAgencySchema, renameAgencySchema, setAgencyActiveSchema } from "@/lib/validation/catalog";
+
+const PATH = "/dashboard/agencies";
+
+export async function createAgencyAction(input: { name: string }) {
+  return runAction({ schema: createAgencySchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await createCatalogEntry(user, "agency", data.name);
+    revalidatePath(PATH);
+    return result;
+  });
+}
+
+export async function renameAgencyAction(input: { id: string; name: string }) {
+  return runAction({ schema: renameAgencySchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await renameCatalogEntry(user, "agency", data.id, data.name);
+    revalidatePath(PATH);
+    return result;
+  });
+}
+
+/** Never a hard delete: a deactivated entry disappears from selects and keeps its history. */
+export async function setAgencyActiveAction(input: { id: string; active: boolean }) {
+  return runAction({ schema: setAgencyActiveSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await setCatalogEntryActive(user, "agency", data.id, data.active);
+    revalidatePath(PATH);
+    return result;
+  });
+}

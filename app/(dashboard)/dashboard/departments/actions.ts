@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/action";
+import { MANAGERS } from "@/lib/auth/roles";
+import { createCatalogEntry, renameCatalogEntry, setCatalogEntryActive } from "@/lib/dal/departments";
+import { createDepartmentSchema, renameDepartmentSchema, setDepartmentActiveSchema } from "@/lib/validation/catalog";
+
+const PATH = "/dashboard/departments";
+
+export async function createDepartmentAction(input: { name: string }) {
+  return runAction({ schema: createDepartmentSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await createCatalogEntry(user, "department", data.name);
+    revalidatePath(PATH);
+    return result;
+  });
+}
+
+export async function renameDepartmentAction(input: { id: string; name: string }) {
+  return runAction({ schema: renameDepartmentSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await renameCatalogEntry(user, "department", data.id, data.name);
+    revalidatePath(PATH);
+    return result;
+  });
+}
+
+/** Never a hard delete: a deactivated entry disappears from selects and keeps its history. */
+export async function setDepartmentActiveAction(input: { id: string; active: boolean }) {
+  return runAction({ schema: setDepartmentActiveSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await setCatalogEntryActive(user, "department", data.id, data.active);
+    revalidatePath(PATH);
+    return result;
+  });
+}

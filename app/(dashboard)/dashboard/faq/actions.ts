@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/action";
+import { MANAGERS } from "@/lib/auth/roles";
+import { createFaq, setFaqPublished, updateFaq } from "@/lib/dal/faq";
+import { createFaqSchema, setFaqPublishedSchema, updateFaqSchema } from "@/lib/validation/faq";
+
+function revalidateFaq() {
+  revalidatePath("/dashboard/faq");
+  revalidatePath("/faq");
+}
+
+/** Manual screen 16: Add New Question. */
+export async function createFaqAction(input: Record<string, unknown>) {
+  return runAction({ schema: createFaqSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await createFaq(user, data);
+    revalidateFaq();
+    return result;
+  });
+}
+
+export async function updateFaqAction(input: Record<string, unknown>) {
+  return runAction({ schema: updateFaqSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await updateFaq(user, data);
+    revalidateFaq();
+    return result;
+  });
+}
+
+export async function setFaqPublishedAction(input: { id: string; published: boolean }) {
+  return runAction({ schema: setFaqPublishedSchema, input, roles: MANAGERS }, async (data, user) => {
+    const result = await setFaqPublished(user, data.id, data.published);
+    revalidateFaq();
+    return result;
+  });
+}

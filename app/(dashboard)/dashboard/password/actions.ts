@@ -1,0 +1,13 @@
+"use server";
+
+import { runAction } from "@/lib/actions/action";
+import { changeOwnPassword } from "@/lib/dal/people";
+import { changePasswordSchema } from "@/lib/validation/users";
+
+/**
+ * Manual screen 10. Afterwards every session of the user ends, the current one too (the
+ * sessionVersion trigger); the form then signs out and sends the user to login with a notice.
+ */
+export async function changePasswordAction(input: Record<string, unknown>) {
+  return runAction({ schema: changePasswordSchema, input }, async (data, user) => changeOwnPassword(user, data));
+}

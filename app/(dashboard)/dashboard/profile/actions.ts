@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/action";
+import { updateOwnProfile } from "@/lib/dal/people";
+import { profileSchema } from "@/lib/validation/users";
+
+/** Manual screen 9; every signed-in user edits their own profile. FormData because of the avatar. */
+export async function updateProfileAction(input: FormData | Record<string, unknown>) {
+  return runAction({ schema: profileSchema, input }, async (data, user) => {
+    const result = await updateOwnProfile(user, data);
+    revalidatePath("/dashboard", "layout");
+    return result;
+  });
+}

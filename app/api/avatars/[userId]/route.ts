@@ -1,0 +1,13 @@
+import { getSessionUser } from "@/lib/dal/session";
+import { findAvatarName } from "@/lib/dal/people";
+import { imageResponse, readImage } from "@/lib/storage/images";
+
+/** A user's avatar (re-encoded webp from data/avatars), for signed-in users only. */
+export async function GET(_req: Request, { params }: { params: Promise<{ userId: string }> }) {
+  const viewer = await getSessionUser();
+  if (!viewer) return new Response(null, { status: 401 });
+  const { userId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return new Response(null, { status: 404 });
+  const data = await readImage("avatars", await findAvatarName(viewer, userId));
+  return data ? imageResponse(data) : new Response(null, { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
+}

@@ -1,0 +1,72 @@
+import { getTranslations } from "next-intl/server";
+import type { ActionResult } from "@/lib/actions/action";
+import type { SessionUser } from "@/lib/dal/users";
+import { CATALOG_PAGE_SIZE, listCatalog } from "@/lib/dal/departments";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchBox } from "@/components/ui/search-box";
+import { ActionButton } from "@/components/ui/action-button";
+import { paginationCopy } from "@/components/people/user-pages";
+import { DepartmentModal } from "./department-modal";
+
+type Row = Awaited<ReturnType<typeof listCatalog>>["rows"][number];
+
+/** Department list (manual screen 17) and the OPD list: add/rename in a modal, deactivate/reactivate. */
+export async function CatalogPage({
+  user,
+  kind,
+  query,
+  createAction,
+  renameAction,
+  setActiveAction,
+}: {
+  user: SessionUser;
+  kind: "department" | "agency";
+  query: { q: string; page: number };
+  createAction: (input: { name: string }) => Promise<ActionResult<unknown>>;
+  renameAction: (input: { id: string; name: string }) => Promise<ActionResult<unknown>>;
+  setActiveAction: (input: { id: string; active: boolean }) => Promise<ActionResult<unknown>>;
+}) {
+  const ns = kind === "department" ? "departments" : "agencies";
+  const basePath = `/dashboard/${ns}`;
+  const [t, tUsers, tUi, { total, rows }, pageCopy] = await Promise.all([
+    getTranslations(ns),
+    getTranslations("users"),
+    getTranslations("ui"),
+    listCatalog(user, kind, query),
+    paginationCopy(),
+  ]);
+  const modalCopy = { name: t("name"), save: t("saveChanges"), cancel: tUi("cancel"), close: tUi("close") };
+  const columns: Column<Row>[] = [
+    { key: "name", header: t("name"), cell: (r) => <span className="font-medium">{r.name}</span> },
+    { key: "users", header: kind === "department" ? t("staffCount") : t("usersCount"), cell: (r) => r._count.users },
+    { key: "status", header: t("status"), cell: (r) => (r.active ? tUsers("active") : tUsers("inactive")) },
+    {
+      key: "actions",
+      header: tUi("actions"),
+      cell: (r) => (
+        <span className="flex flex-wrap items-start gap-2">
+          <DepartmentModal copy={{ ...modalCopy, open: t("rename"), title: t("editTitle") }} id={r.id} initialName={r.name} action={renameAction as (input: { name: string; id?: string }) => Promise<ActionResult<unknown>>} />
+          <ActionButton
+            action={setActiveAction}
+            input={{ id: r.id, active: !r.active }}
+            label={r.active ? tUsers("deactivate") : tUsers("reactivate")}
+            tone={r.active ? "danger" : "neutral"}
+          />
+        </span>
+      ),
+    },
+  ];
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <DepartmentModal copy={{ ...modalCopy, open: t("addNew"), title: t("modalTitle") }} action={createAction} />
+      </div>
+      {kind === "department" && <p className="text-sm text-slate-600">{t("deactivateHint")}</p>}
+      <SearchBox q={query.q} placeholder={t("searchPlaceholder")} label={tUi("searchLabel")} submit={tUi("search")} />
+      <DataTable caption={t("title")} columns={columns} rows={rows} rowKey={(r) => r.id} empty={tUi("noResults")} />
+      <Pagination page={query.page} pageSize={CATALOG_PAGE_SIZE} total={total} basePath={basePath} params={{ q: query.q }} copy={pageCopy} />
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionResult } from "@/lib/actions/action";
+import { createDepartmentSchema } from "@/lib/validation/catalog";
+import { applyActionErrors, buttonClass, describedBy, Field, FormAlert, inputClass, useErrorText } from "@/components/ui/form-controls";
+
+export type DepartmentModalCopy = { open: string; title: string; name: string; save: string; cancel: string; close: string };
+
+type Values = { name: string };
+
+/**
+ * "Add Department" modal with one field and "Save changes" (manual screen 18); with `id` it
+ * renames. Also used for OPD agencies, which have the same shape.
+ */
+export function DepartmentModal({
+  copy,
+  id,
+  initialName = "",
+  action,
+}: {
+  copy: DepartmentModalCopy;
+  id?: string;
+  initialName?: string;
+  action: (input: { name: string; id?: string }) => Promise<ActionResult<unknown>>;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const errorText = useErrorText();
+  const { register, handleSubmit, setError, reset, setFocus, formState } = useForm<Values>({
+    resolver: zodResolver(createDepartmentSchema),
+    defaultValues: { name: initialName },
+  });
+  const triggerRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (open) setFocus("name");
+  }, [open, setFocus]);
+
+  const close = () => {
+    setOpen(false);
+    setFormError(null);
+    reset({ name: initialName });
+    triggerRef.current?.focus();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await action(id ? { id, name: values.name } : { name: values.name });
+    if (result.ok) {
+      setOpen(false);
+      reset({ name: id ? values.name : "" });
+      router.refresh();
+      return;
+    }
+    setFormError(applyActionErrors(result, setError));
+  });
+
+  const err = errorText(formState.errors.name);
+  const titleId = `dept-modal-title-${id ?? "new"}`;
+  const inputId = `dept-name-${id ?? "new"}`;
+  return (
+    <>
+      <button
+        ref={triggerRef}
+        type="button"
+        onClick={() => setOpen(true)}
+        className={id ? "rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100" : "rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"}
+      >
+        {copy.open}
+      </button>
+      {open && (
+        <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/50 p-4" onKeyDown={(e) => e.key === "Escape" && close()}>
+          <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-md rounded-lg bg-white shadow-xl">
+            <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+              <h2 id={titleId} className="text-lg font-semibold">
+                {copy.title}
+              </h2>
+              <button type="button" onClick={close} aria-label={copy.close} className="text-2xl leading-none text-slate-500 hover:text-slate-800">
+                ×
+              </button>
+            </div>
+            <form onSubmit={onSubmit} noValidate className="space-y-4 px-5 py-4">
+              <FormAlert message={formError} />
+              <Field id={inputId} label={copy.name} error={err}>
+                <input {...describedBy(inputId, err)} className={inputClass} {...register("name")} />
+              </Field>
+              <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
+                <button type="button" onClick={close} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
+                  {copy.cancel}
+                </button>
+                <button type="submit" disabled={formState.isSubmitting} className={buttonClass}>
+                  {copy.save}
+                </button>
+              </div>
+            </form>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from "./zod";
+
+/** Avatars and the logo: png/jpg/webp up to 2 MB (the content is checked again on the server). */
+export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+
+/**
+ * An optional uploaded image. An empty file input (size 0) counts as "no new image". The type
+ * and size are checked here for quick feedback; lib/storage/images.ts checks the bytes.
+ */
+export const optionalImageSchema = z
+  .custom<File | undefined>((v) => v === undefined || v === null || v === "" || (typeof File !== "undefined" && v instanceof File), "invalid")
+  .transform((v) => (v instanceof File && v.size > 0 ? v : undefined))
+  .refine((f) => !f || f.size <= IMAGE_MAX_BYTES, `fileTooLarge|${JSON.stringify({ max: 2 })}`)
+  .optional();
+
+export const passwordSchema = z.string().min(8).max(128);
+
+const name = z.string().trim().min(1).max(100);
+/** Stored normalised (lib/auth/identity.ts); letters, digits, dot, dash and underscore. */
+const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(50)
+  .regex(/^[\p{L}\p{N}._-]+$/u, "usernameChars");
+const email = z.string().trim().max(254).pipe(z.email());
+const uuid = z.uuid();
+
+const identityFields = { name, username, email, avatar: optionalImageSchema };
+
+export const adminRoleSchema = z.enum(["ADMIN", "SUPER_ADMIN"]);
+
+export const createAdminSchema = z.object({ ...identityFields, password: passwordSchema, role: adminRoleSchema }).strict();
+export const updateAdminSchema = z.object({ id: uuid, ...identityFields, role: adminRoleSchema }).strict();
+
+const staffFields = { departmentId: uuid, designation: z.string().trim().max(100) };
+export const createStaffSchema = z.object({ ...identityFields, password: passwordSchema, ...staffFields }).strict();
+export const updateStaffSchema = z.object({ id: uuid, ...identityFields, ...staffFields }).strict();
+
+const clientFields = { agencyId: uuid };
+export const createClientSchema = z.object({ ...identityFields, password: passwordSchema, ...clientFields }).strict();
+export const updateClientSchema = z.object({ id: uuid, ...identityFields, ...clientFields }).strict();
+
+export const setUserActiveSchema = z.object({ id: uuid, active: z.boolean() }).strict();
+export const setUserPasswordSchema = z.object({ id: uuid, password: passwordSchema }).strict();
+
+export const profileSchema = z.object(identityFields).strict();
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema, confirmPassword: z.string().min(1).max(128) })
+  .strict()
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "passwordMismatch" });
+
+export type CreateAdminInput = z.input<typeof createAdminSchema>;
+export type UpdateAdminInput = z.input<typeof updateAdminSchema>;
+export type CreateStaffInput = z.input<typeof createStaffSchema>;
+export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
+export type CreateClientInput = z.input<typeof createClientSchema>;
+export type UpdateClientInput = z.input<typeof updateClientSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+/** Which list/form a managed user belongs to; "admin" covers Admins and Super Admins. */
+export type UserKind = "admin" | "staff" | "client";
