@@ -139,17 +139,17 @@ export function cleanFileName(name: string): string {
 async function prepareFiles(files: File[]): Promise<PreparedFile[]> {
   const settings = await getSettings("ticket");
   if (files.length > settings.maxFilesPerMessage) {
-    throw new UserFacingError("validation.tooManyFiles", { field: "attachments", values: { max: settings.maxFilesPerMessage } });
+    throw new UserFacingError("validation.attachmentsTooMany", { field: "attachments", values: { max: settings.maxFilesPerMessage } });
   }
   const prepared: PreparedFile[] = [];
   for (const file of files) {
     const fileName = cleanFileName(file.name);
     const ext = fileExtension(fileName);
     if (!settings.allowedExtensions.includes(ext) || /\.(php\d?|phtml|phar|html?|svgz?|js|exe|sh)\./i.test(fileName)) {
-      throw new UserFacingError("validation.fileType", { field: "attachments", values: { name: fileName } });
+      throw new UserFacingError("validation.attachmentType", { field: "attachments", values: { name: fileName } });
     }
     if (file.size > settings.maxFileSizeMb * 1024 * 1024) {
-      throw new UserFacingError("validation.fileTooLarge", { field: "attachments", values: { name: fileName, max: settings.maxFileSizeMb } });
+      throw new UserFacingError("validation.attachmentTooLarge", { field: "attachments", values: { name: fileName, max: settings.maxFileSizeMb } });
     }
     const data = Buffer.from(await file.arrayBuffer());
     const contentType = detectContentType(ext, data);

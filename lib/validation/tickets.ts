@@ -35,17 +35,17 @@ export function attachmentsSchema(limits: AttachmentLimits) {
     toFileArray,
     z.array(z.instanceof(File, { message: "invalid" })).superRefine((files, ctx) => {
       if (files.length > limits.maxFilesPerMessage) {
-        ctx.addIssue({ code: "custom", message: `tooManyFiles|${JSON.stringify({ max: limits.maxFilesPerMessage })}` });
+        ctx.addIssue({ code: "custom", message: `attachmentsTooMany|${JSON.stringify({ max: limits.maxFilesPerMessage })}` });
         return;
       }
       for (const file of files) {
         const ext = fileExtension(file.name);
         if (!ext || !limits.allowedExtensions.includes(ext) || /\.(php\d?|phtml|phar|html?|svgz?|js|exe|sh)\./i.test(file.name)) {
-          ctx.addIssue({ code: "custom", message: `fileType|${JSON.stringify({ name: file.name.slice(0, 80) })}` });
+          ctx.addIssue({ code: "custom", message: `attachmentType|${JSON.stringify({ name: file.name.slice(0, 80) })}` });
           return;
         }
         if (file.size > limits.maxFileSizeMb * 1024 * 1024) {
-          ctx.addIssue({ code: "custom", message: `fileTooLarge|${JSON.stringify({ name: file.name.slice(0, 80), max: limits.maxFileSizeMb })}` });
+          ctx.addIssue({ code: "custom", message: `attachmentTooLarge|${JSON.stringify({ name: file.name.slice(0, 80), max: limits.maxFileSizeMb })}` });
           return;
         }
       }
