@@ -96,7 +96,7 @@ export async function listClientsForFiling(user: SessionUser) {
     where: { role: "CLIENT", active: true },
     select: { id: true, name: true, agency: { select: { name: true } } },
     orderBy: { name: "asc" },
-    take: 500,
+    take: 5000,
   });
 }
 
@@ -463,6 +463,19 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
       WHERE h."ticketId" = ${t.id}::uuid
       ORDER BY h."createdAt", h."id"`,
   ]);
+  // History shows names, also of departments and staff the ticket has since left.
+  const ids = [...new Set(activities.filter((h) => h.field === "assignee" || h.field === "department").flatMap((h) => [h.fromValue, h.toValue]))].filter(
+    (v): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v),
+  );
+  const labels = new Map(
+    ids.length
+      ? (
+          await db().$queryRaw<{ id: string; name: string }[]>`
+            SELECT "id"::text AS id, "name" FROM "User" WHERE "id" = ANY(${ids}::uuid[])
+            UNION ALL SELECT "id"::text AS id, "name" FROM "Department" WHERE "id" = ANY(${ids}::uuid[])`
+        ).map((r) => [r.id, r.name] as const)
+      : [],
+  );
   const filesOf = (messageId: string | null) =>
     attachments.filter((a) => a.messageId === messageId).map(({ messageId: _m, ...a }) => attachmentView(a));
   return {
@@ -494,7 +507,16 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
       author: { name: m.authorName, role: m.authorRole as SessionUser["role"] },
       attachments: filesOf(m.id),
     })),
-    activities: activities.map((h) => ({ id: h.id, field: h.field, fromValue: h.fromValue, toValue: h.toValue, createdAt: h.createdAt, actor: { name: h.actorName } })),
+    activities: activities.map((h) => ({
+      id: h.id,
+      field: h.field,
+      fromValue: h.fromValue,
+      toValue: h.toValue,
+      fromLabel: h.field === "assignee" || h.field === "department" ? (labels.get(h.fromValue ?? "") ?? null) : h.fromValue,
+      toLabel: h.field === "assignee" || h.field === "department" ? (labels.get(h.toValue ?? "") ?? null) : h.toValue,
+      createdAt: h.createdAt,
+      actor: { name: h.actorName },
+    })),
     isOwnTicket: t.clientId === user.id,
   };
 }

@@ -88,6 +88,15 @@ describe("the conversation until resolved", () => {
     expect((await updateTicketAction({ ticketId: t.id, departmentId: w.deptB.id })).ok).toBe(true);
     expect(await testDb().ticket.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ departmentId: w.deptB.id, assigneeId: null });
     expect((await updateTicketAction({ ticketId: t.id, departmentId: w.deptA.id, assigneeId: w.staffA2.id })).ok).toBe(true);
+    // The history names departments and staff, also those the ticket has since left.
+    const history = (await getTicketOrThrow(await session(w.admin), t.number)).activities.filter((a) => a.field !== "created");
+    expect(history.map((a) => [a.field, a.fromLabel, a.toLabel])).toEqual([
+      ["assignee", null, "Staff A"],
+      ["department", w.deptA.name, w.deptB.name],
+      ["assignee", "Staff A", null],
+      ["department", w.deptB.name, w.deptA.name],
+      ["assignee", null, "Staff A2"],
+    ]);
   });
 
   it("a client closes and reopens its ticket per the ticket settings, and cannot reply while closed", async () => {

@@ -38,8 +38,6 @@ export default async function TicketPage({ params }: { params: Params }) {
   ]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const limits = { allowedExtensions: settings.allowedExtensions, maxFileSizeMb: settings.maxFileSizeMb, maxFilesPerMessage: settings.maxFilesPerMessage };
-  const departmentName = new Map(departments.map((d) => [d.id, d.name]));
-  const assigneeName = new Map(assignable.map((a) => [a.id, a.name]));
 
   const files = (list: AttachmentView[]) =>
     list.length > 0 && (
@@ -61,17 +59,15 @@ export default async function TicketPage({ params }: { params: Params }) {
     );
 
   const activityText = (a: (typeof ticket.activities)[number]) => {
-    const label = (v: string | null) => {
-      if (!v) return "—";
-      if (a.field === "status") return t(`status.${v}` as "status.OPEN");
-      if (a.field === "priority") return t(`priority.${v}` as "priority.LOW");
-      if (a.field === "department") return departmentName.get(v) ?? "…";
-      if (a.field === "assignee") return assigneeName.get(v) ?? "…";
-      return v;
+    const label = (value: string | null, text: string | null) => {
+      if (!value) return "—";
+      if (a.field === "status") return t(`status.${value}` as "status.OPEN");
+      if (a.field === "priority") return t(`priority.${value}` as "priority.LOW");
+      return text ?? "—";
     };
     if (a.field === "assignee" && !a.toValue) return t("activity.unassigned");
     if (["created", "status", "priority", "department", "assignee", "rating"].includes(a.field)) {
-      return t(`activity.${a.field}` as "activity.status", { from: label(a.fromValue), to: label(a.toValue) });
+      return t(`activity.${a.field}` as "activity.status", { from: label(a.fromValue, a.fromLabel), to: label(a.toValue, a.toLabel) });
     }
     return a.field;
   };
