@@ -124,7 +124,7 @@ async function seed() {
         INSERT INTO "Ticket" (id, number, subject, description, status, priority, "departmentId", "clientId", "createdById",
                               "assigneeId", "agencyId", "createdAt", "updatedAt")
         SELECT gen_random_uuid(),
-               'HD-${year}-' || lpad(i::text, 6, '0'),
+               'HD-${year}-' || lpad(i::text, ${Math.max(6, String(TICKETS).length)}, '0'),
                (ARRAY[${words.map((w) => `'${w}'`).join(",")}])[1 + i % ${words.length}] || ' #' || i,
                'Uraian masalah nomor ' || i || E'.\\nMohon bantuan segera untuk OPD kami. ' || md5(i::text),
                (ARRAY['OPEN','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::"TicketStatus"[])[1 + abs(hashint4(i)) % 5],

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs } from "./helpers/app";
+import { seriousA11yViolations } from "./helpers/axe";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f2a8d20000000049454e44ae426082",
@@ -9,6 +10,13 @@ const PNG = Buffer.from(
 const XSS = "<img src=x onerror=alert(1)>";
 
 let browser: Browser;
+/** axe: serious/critical violations per page visited, expected to stay empty. */
+const a11y: Record<string, string[]> = {};
+async function checkA11y(page: Page, name: string) {
+  const found = await seriousA11yViolations(page);
+  if (found.length) a11y[name] = found;
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -41,6 +49,7 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   // 1. The client files the ticket.
   const c = await pageFor(client.username);
   await c.page.goto(`${baseUrl()}/dashboard/tickets/new`);
+  await checkA11y(c.page, "new ticket form");
   await c.page.getByLabel("Department").selectOption(dept.id);
   await c.page.getByLabel("Subjek").fill(`Internet putus ${XSS}`);
   await c.page.getByLabel("Deskripsi").fill(`Sejak pagi koneksi putus.\n${XSS}`);
@@ -59,13 +68,16 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   expect(Number(await a.page.getByTestId("notification-count").textContent())).toBeGreaterThanOrEqual(1);
   await a.page.getByTestId("notification-bell").click();
   await a.page.waitForURL(/\/dashboard\/notifications$/);
+  await checkA11y(a.page, "notifications");
   await a.page.getByRole("link", { name: new RegExp(`Tiket baru ${number}`) }).click();
   await a.page.waitForURL(new RegExp(`/dashboard/tickets/${number}$`));
   await a.page.goto(`${baseUrl()}/dashboard/tickets?q=${number}`);
   expect(await a.page.getByTestId("ticket-row").count()).toBe(1);
+  await checkA11y(a.page, "ticket list (admin)");
   expect(await a.page.getByTestId("ticket-row").textContent()).toContain("Budi Klien");
   await a.page.getByRole("link", { name: number }).click();
   await a.page.waitForURL(new RegExp(`/dashboard/tickets/${number}$`));
+  await checkA11y(a.page, "ticket page (admin)");
   await a.page.getByLabel("Petugas").selectOption(staff.id);
   await a.page.getByLabel("Status").selectOption("IN_PROGRESS");
   await a.page.getByRole("button", { name: "Simpan" }).click();
@@ -87,6 +99,7 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   // 4. The client sees the reply but not the note, downloads the attachment and resolves the ticket.
   await c.page.goto(`${baseUrl()}/dashboard/tickets/${number}`);
   expect(await c.page.getByTestId("reply").allTextContents()).toEqual([expect.stringContaining("Router sudah kami ganti")]);
+  await checkA11y(c.page, "ticket page (client)");
   const html = await c.page.content();
   expect(html).not.toContain("rahasia123");
   expect(await c.page.getByTestId("internal-note").count()).toBe(0);
@@ -106,6 +119,7 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   expect(await a.page.getByTestId("ticket-rating").textContent()).toContain("Dinilai 5 dari 5");
   expect(await a.page.getByTestId("ticket-history").textContent()).toContain("mengubah petugas menjadi Sari Petugas");
 
+  expect(a11y).toEqual({});
   // No alert() ever ran in any of the three browsers.
   expect([...c.dialogs, ...a.dialogs, ...s.dialogs]).toEqual([]);
   const stored = await e2eDb().ticket.findUniqueOrThrow({ where: { number }, include: { messages: true } });
