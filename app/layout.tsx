@@ -1,14 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ErrorCopyProvider } from "@/components/layout/error-copy";
+import { getSettings } from "@/lib/dal/settings";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("meta");
+  const [t, { appName }] = await Promise.all([getTranslations("meta"), getSettings("general")]);
   return {
-    title: { default: t("appName"), template: `%s — ${t("appName")}` },
+    title: { default: appName, template: `%s — ${appName}` },
     description: t("description"),
-    openGraph: { type: "website", siteName: t("appName"), title: t("appName"), description: t("description") },
+    openGraph: { type: "website", siteName: appName, title: appName, description: t("description") },
   };
 }
 

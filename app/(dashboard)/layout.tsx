@@ -8,13 +8,14 @@ import { Avatar } from "@/components/ui/avatar";
 import { NotificationBell } from "@/components/tickets/notification-bell";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
+import { getSettings } from "@/lib/dal/settings";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const [user, t, tMeta, tRoles, tCommon] = await Promise.all([
+  const [user, t, general, tRoles, tCommon] = await Promise.all([
     getSessionUser(),
     getTranslations("nav"),
-    getTranslations("meta"),
+    getSettings("general"),
     getTranslations("roles"),
     getTranslations("common"),
   ]);
@@ -29,7 +30,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <header className="border-b border-slate-200 bg-white">
         <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/dashboard" className="font-bold text-brand-800">
-            {tMeta("appName")}
+            {general.appName}
           </Link>
           <div className="flex flex-wrap items-center gap-3" aria-label={t("userMenu")}>
             <LanguageSwitch />

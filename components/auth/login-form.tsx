@@ -21,9 +21,18 @@ export type LoginFormCopy = {
 
 const LOCKED_PREFIX = "LOCKED:";
 
-/** Only same-site paths, so a crafted callbackUrl cannot send the user elsewhere. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/dashboard";
+/**
+ * Only same-origin paths, so a crafted callbackUrl cannot send the user elsewhere. Parsed the way
+ * the browser will parse it: "/\t/evil.example" looks like a path but leads off-site.
+ */
+export function safeCallback(url: string | undefined, origin: string = window.location.origin): string {
+  if (!url) return "/dashboard";
+  try {
+    const target = new URL(url, origin);
+    return target.origin === origin ? `${target.pathname}${target.search}${target.hash}` : "/dashboard";
+  } catch {
+    return "/dashboard";
+  }
 }
 
 export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callbackUrl?: string }) {

@@ -36,7 +36,7 @@ export async function authorizeCredentials(
     return null;
   }
 
-  await Promise.all([clearAccountFailures(account), markLoggedIn(candidate.id)]);
+  await Promise.all([clearAccountFailures(account, ip), markLoggedIn(candidate.id)]);
   const { passwordHash: _hash, active: _active, ...user } = candidate;
   return user;
 }

@@ -8,9 +8,11 @@ function header(headers: HeaderBag, name: string): string | undefined {
 }
 
 /**
- * The address of the client as seen by the closest trusted hop. `next start` appends the socket
- * address to X-Forwarded-For, so the last entry is the one a client cannot forge; behind a reverse
- * proxy set TRUSTED_PROXY_COUNT to how many proxies append their own entry.
+ * The client's address as recorded by the closest trusted hop: the last X-Forwarded-For entry is
+ * the one the reverse proxy in front of the app (nginx's $proxy_add_x_forwarded_for) appended, so
+ * a client cannot forge it; with a chain of proxies set TRUSTED_PROXY_COUNT to skip their entries.
+ * Without a proxy, `next start` fills the header with the socket address only when the request
+ * has none, so a client talking to the app directly can choose it: deploy behind a proxy.
  */
 export function clientIp(headers: HeaderBag): string {
   const forwarded = header(headers, "x-forwarded-for");

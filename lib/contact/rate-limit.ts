@@ -12,7 +12,7 @@ function limiters() {
   const client = db();
   let found = cache.get(client);
   if (!found) {
-    const common = { storeClient: client, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false };
+    const common = { storeClient: client, tableName: "rateLimiterFlexible" };
     found = {
       perIp: new RateLimiterPrisma({ ...common, keyPrefix: "contact-ip", points: CONTACT_LIMIT.points, duration: CONTACT_LIMIT.windowSeconds }),
       // A captcha token is good for one message: remember used ones for longer than Google's 2-minute validity.

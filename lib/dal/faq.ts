@@ -28,7 +28,7 @@ const faqSelect = {
 export async function listFaqsForUser(actor: SessionUser, query: { q?: string; page: number }) {
   const q = query.q?.trim();
   const where: Prisma.FaqWhereInput = {
-    ...(MANAGERS.includes(actor.role) ? {} : { published: true }),
+    ...(MANAGERS.includes(actor.role) ? {} : { published: true, department: { active: true } }),
     ...(q
       ? { OR: [{ subject: { contains: q, mode: "insensitive" } }, { description: { contains: q, mode: "insensitive" } }] }
       : {}),

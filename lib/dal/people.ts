@@ -1,4 +1,5 @@
 import "server-only";
+import { loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -290,8 +291,15 @@ export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate,
  * including the current one, is stale (trigger), and the form sends the user to login.
  */
 export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }, ip?: string) {
+  // Guessing the current password from a stolen session meets the same limit as guessing at login.
+  const address = ip ?? "unknown";
+  const lockedMs = await loginLockedFor(actor.username, address);
+  if (lockedMs > 0) {
+    throw new UserFacingError("profile.errors.tooManyAttempts", { field: "currentPassword", values: { minutes: Math.ceil(lockedMs / 60000) } });
+  }
   const row = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await recordLoginFailure(actor.username, address);
     throw new UserFacingError("profile.errors.currentPasswordWrong", { field: "currentPassword" });
   }
   if (input.currentPassword === input.newPassword) throw new UserFacingError("profile.errors.samePassword", { field: "newPassword" });

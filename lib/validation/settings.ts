@@ -28,7 +28,7 @@ export const footerSettingsSchema = z
           .object({
             label: z.string().trim().min(1).max(100),
             // Only web addresses or paths of this site: never javascript: or data: links.
-            url: z.string().trim().max(500).regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/i, "url"),
+            url: z.string().trim().max(500).regex(/^(https?:\/\/[^\s]+|\/(?![/\\])[^\s]*)$/i, "url"),
           })
           .strict(),
       )

@@ -47,3 +47,8 @@ export function formatValidationMessage(
     return t("invalid");
   }
 }
+
+/** Route parameters that name a row: anything but a well-formed UUID is a 404, never a database error. */
+export function isUuid(value: string): boolean {
+  return z.uuid().safeParse(value).success;
+}

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import { signIn } from "next-auth/react";
-import { LoginForm, type LoginFormCopy } from "@/components/auth/login-form";
+import { LoginForm, safeCallback, type LoginFormCopy } from "@/components/auth/login-form";
 import id from "@/messages/id.json";
 
 jest.mock("next-auth/react", () => ({ signIn: jest.fn() }));
@@ -64,4 +64,21 @@ it("shows the pending state while the login is in flight", async () => {
   expect(await screen.findByRole("button", { name: "Memproses…" })).toBeDisabled();
   finish({ ok: false, error: "CredentialsSignin" });
   expect(await screen.findByRole("alert")).toBeInTheDocument();
+});
+
+describe("where the form sends the user after login", () => {
+  const origin = "http://helpdesk.example";
+  it.each([
+    ["/dashboard/tickets/new", "/dashboard/tickets/new"],
+    ["/dashboard/tickets?status=OPEN#top", "/dashboard/tickets?status=OPEN#top"],
+    ["//evil.example/", "/dashboard"],
+    ["/\t/evil.example", "/dashboard"],
+    ["/\n/evil.example", "/dashboard"],
+    ["/\\evil.example", "/dashboard"],
+    ["https://evil.example/", "/dashboard"],
+    ["javascript:alert(1)", "/dashboard"],
+    [undefined, "/dashboard"],
+  ])("callbackUrl %j → %s", (input, expected) => {
+    expect(safeCallback(input, origin)).toBe(expected);
+  });
 });

@@ -11,7 +11,7 @@ afterAll(async () => {
   await closeE2eDb();
 });
 
-const PUBLIC_PAGES = ["/", "/tentang", "/kontak", "/login"];
+const PUBLIC_PAGES = ["/", "/tentang", "/kontak", "/faq", "/login"];
 
 describe.each(PUBLIC_PAGES)("%s", (path) => {
   it("has no serious or critical accessibility violation, a title, a description and lang", async () => {

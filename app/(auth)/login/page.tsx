@@ -6,6 +6,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
+import { getSettings } from "@/lib/dal/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -13,11 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
-  const [{ callbackUrl, notice }, user, t, tMeta, tNav, tProfile] = await Promise.all([
+  const [{ callbackUrl, notice }, user, t, general, tNav, tProfile] = await Promise.all([
     searchParams,
     getSessionUser(),
     getTranslations("login"),
-    getTranslations("meta"),
+    getSettings("general"),
     getTranslations("nav"),
     getTranslations("profile"),
   ]);
@@ -33,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LanguageSwitch />
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <p className="text-sm font-semibold text-brand-700">{tMeta("appName")}</p>
+          <p className="text-sm font-semibold text-brand-700">{general.appName}</p>
           <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
           <p className="mb-6 mt-1 text-sm text-slate-600">{t("subtitle")}</p>
           {notice === "password-changed" && (

@@ -88,7 +88,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      <nav aria-label="pagination" className="mt-4 flex gap-3">
+      <nav aria-label={t("pagination")} className="mt-4 flex gap-3">
         {page > 1 && (
           <Link href={href({ page: String(page - 1) })} className="text-brand-700 underline">
             {t("previous")}

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/validation/zod";
 import { getSessionUser } from "@/lib/dal/session";
 import { findAvatarName } from "@/lib/dal/people";
 import { imageResponse, readImage } from "@/lib/storage/images";
@@ -7,7 +8,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ userId:
   const viewer = await getSessionUser();
   if (!viewer) return new Response(null, { status: 401 });
   const { userId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return new Response(null, { status: 404 });
+  if (!isUuid(userId)) return new Response(null, { status: 404 });
   const data = await readImage("avatars", await findAvatarName(viewer, userId));
   return data ? imageResponse(data) : new Response(null, { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
 }

@@ -6,7 +6,7 @@ import { ActionButtonForm } from "@/components/dashboard/action-button-form";
 import { requirePageUser } from "@/lib/dal/session";
 import { getContactMessage } from "@/lib/dal/contact";
 import { formatDateTime } from "@/lib/format";
-import { z } from "@/lib/validation/zod";
+import { isUuid } from "@/lib/validation/zod";
 import { setContactStatusAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("/dashboard/inbox");
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuid(id)) notFound();
   const [t, locale, message] = await Promise.all([getTranslations("inbox"), getLocale(), getContactMessage(user, id)]);
   if (!message) notFound();
 

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/validation/zod";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -12,6 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("/dashboard/staff");
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   return <UserEditorPage user={user} kind="staff" id={id} saveAction={updateStaffAction} setPasswordAction={setStaffPasswordAction} />;
 }
