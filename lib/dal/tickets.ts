@@ -81,9 +81,8 @@ async function findScopedTicket(user: SessionUser, where: Prisma.TicketWhereInpu
 
 // ------------------------------------------------------------------ options for forms
 
-export async function listActiveDepartments() {
-  return db().$queryRaw<{ id: string; name: string }[]>`SELECT "id"::text AS id, "name" FROM "Department" WHERE "active" ORDER BY "name"`;
-}
+/** One list of active departments for every select (the department DAL owns it). */
+export { listActiveDepartments } from "./departments";
 
 export async function listAgencies() {
   return db().$queryRaw<{ id: string; name: string }[]>`SELECT "id"::text AS id, "name" FROM "Agency" ORDER BY "name"`;

@@ -33,3 +33,12 @@ export const contactStatusSchema = z.object({
   id: z.uuid(),
   status: z.enum(["NEW", "HANDLED"]),
 });
+
+export const convertContactSchema = z.object({
+  id: z.uuid(),
+  departmentId: z.uuid(),
+  agencyId: z
+    .union([z.literal(""), z.uuid()])
+    .optional()
+    .transform((v) => v || undefined),
+});

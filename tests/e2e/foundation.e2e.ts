@@ -71,6 +71,7 @@ describe("role × route over HTTP, with and without the middleware-bypass header
     "/dashboard/audit": ["SUPER_ADMIN"],
     "/dashboard/inbox": ["SUPER_ADMIN", "ADMIN"],
     "/dashboard/profile": ["SUPER_ADMIN", "ADMIN", "STAFF", "CLIENT"],
+    "/dashboard/notifications": ["SUPER_ADMIN", "ADMIN", "STAFF", "CLIENT"],
   };
   const BYPASS = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
   const cookies: Record<string, string> = {};

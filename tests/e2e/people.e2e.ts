@@ -63,7 +63,7 @@ it("Super Admin adds an Admin, who sets up a department, an OPD, a staff member 
   await admin.getByRole("button", { name: "Tambah OPD" }).click();
   await admin.getByRole("dialog").getByLabel("Nama OPD").fill("Dinas Kesehatan E2E");
   await admin.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
-  await admin.getByRole("cell", { name: "Dinas Kesehatan E2E" }).waitFor();
+  await admin.getByRole("cell", { name: "Dinas Kesehatan E2E", exact: true }).waitFor();
 
   await admin.goto(`${baseUrl()}/dashboard/staff/new`);
   await fillUserForm(admin, { name: "Andi Staff E2E", username: "andi.e2e", email: "andi.e2e@diskominfo.bantenprov.go.id", password: "Nasi Uduk Pandeglang 3" });
@@ -78,7 +78,7 @@ it("Super Admin adds an Admin, who sets up a department, an OPD, a staff member 
   await admin.getByLabel("OPD", { exact: true }).selectOption({ label: "Dinas Kesehatan E2E" });
   await admin.getByRole("button", { name: "Submit" }).click();
   await admin.waitForURL(/\/dashboard\/clients$/);
-  await admin.getByRole("cell", { name: "Dinas Kesehatan E2E" }).waitFor();
+  await admin.getByRole("cell", { name: "Dinas Kesehatan E2E", exact: true }).waitFor();
   await admin.context().close();
 });
 

@@ -58,7 +58,7 @@ it("Beranda's Buat Tiket sends a visitor to login and, after login, to the new-t
   await page.close();
 });
 
-it("a visitor sends a contact message, and an admin sees it — markup as plain text — and marks it handled", async () => {
+it("a visitor sends a contact message; an admin sees it in the inbox, markup as plain text, and converts it to a ticket", async () => {
   const subject = `<img src=x onerror=alert(1)> Akun baru ${Date.now()}`;
   const page = await browser.newPage();
   let dialogs = 0;
@@ -90,10 +90,25 @@ it("a visitor sends a contact message, and an admin sees it — markup as plain 
   expect(await adminPage.getByRole("heading", { level: 1 }).textContent()).toBe(subject);
   expect(await adminPage.getByTestId("contact-message-body").textContent()).toContain("<script>alert('x')</script>");
   expect(await adminPage.getByText("Rina <b>Kusuma</b>").count()).toBe(1);
-  await adminPage.getByRole("button", { name: "Tandai sudah ditangani" }).click();
-  await adminPage.getByRole("status").waitFor();
+
+  // Convert to a ticket: the sender has no account yet, so one is made in the chosen OPD.
+  const department = await e2eDb().department.create({ data: { name: `Aplikasi ${Date.now()}` } });
+  const agency = await e2eDb().agency.upsert({ where: { name: "Dinas Kesehatan" }, update: {}, create: { name: "Dinas Kesehatan" } });
+  await adminPage.reload();
+  await adminPage.getByLabel("Department").selectOption(department.id);
+  expect(await adminPage.getByLabel("OPD (untuk akun Client baru)").inputValue()).toBe(agency.id); // matched from the message's OPD field
+  await adminPage.getByRole("button", { name: "Jadikan tiket" }).click();
+  // The page re-renders from the server: the form gives way to a link to the new ticket.
+  const ticketLink = adminPage.getByRole("link", { name: /^Sudah dijadikan tiket HD-\d{4}-\d+\.$/ });
+  await ticketLink.waitFor();
+  await ticketLink.click();
+  await adminPage.waitForURL(/\/dashboard\/tickets\/HD-/);
+  expect(await adminPage.getByText(subject).first().textContent()).toContain(subject);
+
   const saved = await e2eDb().contactMessage.findFirstOrThrow({ where: { subject } });
   expect(saved.status).toBe("HANDLED");
+  const ticket = await e2eDb().ticket.findUniqueOrThrow({ where: { id: saved.convertedTicketId! }, include: { client: true } });
+  expect(ticket.client).toMatchObject({ email: "rina@dinkes.bantenprov.go.id", role: "CLIENT", agencyId: agency.id });
   expect(dialogs).toBe(0);
   await page.close();
   await adminPage.close();

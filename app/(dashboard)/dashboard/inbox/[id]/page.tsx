@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButtonForm } from "@/components/dashboard/action-button-form";
 import { requirePageUser } from "@/lib/dal/session";
-import { getContactMessage } from "@/lib/dal/contact";
+import { convertedTicketNumber, getContactMessage } from "@/lib/dal/contact";
+import { listActiveDepartments } from "@/lib/dal/departments";
+import { listSelectableAgencies } from "@/lib/dal/people";
+import { ConvertContactForm } from "@/components/dashboard/convert-contact-form";
 import { formatDateTime } from "@/lib/format";
 import { isUuid } from "@/lib/validation/zod";
-import { setContactStatusAction } from "../actions";
+import { convertContactToTicketAction, setContactStatusAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inbox"))("title") };
@@ -19,6 +22,14 @@ export default async function InboxMessagePage({ params }: { params: Promise<{ i
   if (!isUuid(id)) notFound();
   const [t, locale, message] = await Promise.all([getTranslations("inbox"), getLocale(), getContactMessage(user, id)]);
   if (!message) notFound();
+  const [ticketNumber, departments, agencies] = await Promise.all([
+    convertedTicketNumber(user, message.convertedTicketId),
+    message.convertedTicketId ? Promise.resolve([]) : listActiveDepartments(),
+    message.convertedTicketId ? Promise.resolve([]) : listSelectableAgencies(user),
+  ]);
+  const suggestedAgency = message.agency
+    ? agencies.find((a) => a.name.toLowerCase() === message.agency!.trim().toLowerCase())
+    : undefined;
 
   const mailto = `mailto:${encodeURIComponent(message.email)}?subject=${encodeURIComponent(`Re: ${message.subject}`)}`;
   return (
@@ -64,6 +75,39 @@ export default async function InboxMessagePage({ params }: { params: Promise<{ i
           successText={t("updated")}
         />
       </div>
+      <section aria-labelledby="convert" className="mt-6">
+        <h2 id="convert" className="font-semibold">
+          {t("convert")}
+        </h2>
+        <div className="mt-2">
+          {ticketNumber ? (
+            <p>
+              <Link href={`/dashboard/tickets/${ticketNumber}`} className="text-brand-700 underline">
+                {t("convertedTo", { number: ticketNumber })}
+              </Link>
+            </p>
+          ) : (
+            <ConvertContactForm
+              action={convertContactToTicketAction}
+              messageId={message.id}
+              departments={departments}
+              agencies={agencies}
+              suggestedAgencyId={suggestedAgency?.id}
+              copy={{
+                department: t("department"),
+                agency: t("convertAgency"),
+                chooseAgency: t("chooseAgency"),
+                hint: t("convertHint"),
+                submit: t("convert"),
+                submitting: t("converting"),
+                converted: t.raw("converted") as string,
+                convertedNewClient: t.raw("convertedNewClient") as string,
+                openTicket: t("openTicket"),
+              }}
+            />
+          )}
+        </div>
+      </section>
     </article>
   );
 }
