@@ -12,7 +12,7 @@ const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
 
 const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "types"];
-const ROOT_FILES = ["middleware.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const ROOT_FILES = ["middleware.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 /** A cheap fingerprint of the sources, so `npm start` rebuilds after an update and not otherwise. */
 function sourceFingerprint(): string {

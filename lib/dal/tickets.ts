@@ -456,9 +456,9 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
       FROM "Attachment" a LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
       WHERE a."ticketId" = ${t.id}::uuid AND (a."messageId" IS NULL OR ${visible})
       ORDER BY a."createdAt", a."fileName"`,
-    db().$queryRaw<{ id: string; field: string; fromValue: string | null; toValue: string | null; createdAt: Date; actorName: string }[]>`
+    db().$queryRaw<{ id: string; field: string; fromValue: string | null; toValue: string | null; createdAt: Date; actorName: string | null }[]>`
       SELECT h."id"::text AS id, h."field", h."fromValue", h."toValue", h."createdAt", u."name" AS "actorName"
-      FROM "TicketActivity" h JOIN "User" u ON u."id" = h."actorId"
+      FROM "TicketActivity" h LEFT JOIN "User" u ON u."id" = h."actorId"
       WHERE h."ticketId" = ${t.id}::uuid
       ORDER BY h."createdAt", h."id"`,
   ]);

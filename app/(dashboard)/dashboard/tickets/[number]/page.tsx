@@ -178,7 +178,7 @@ export default async function TicketPage({ params }: { params: Params }) {
           <ol className="mt-2 space-y-2 text-sm" data-testid="ticket-history">
             {ticket.activities.map((a) => (
               <li key={a.id}>
-                <span className="font-medium">{a.actor.name}</span> {activityText(a)}
+                <span className="font-medium">{a.actor.name ?? t("activity.system")}</span> {activityText(a)}
                 <span className="block text-xs text-slate-600">{when(a.createdAt)}</span>
               </li>
             ))}
