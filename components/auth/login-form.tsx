@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
-import { loginSchema, type LoginInput } from "@/lib/validation/auth";
-import { formatValidationMessage } from "@/lib/validation/zod";
+import { LOGIN_FIELD_LIMITS } from "@/lib/validation/auth-limits";
+
+type LoginInput = { identifier: string; password: string };
 
 export type LoginFormCopy = {
   identifier: string;
@@ -17,6 +16,8 @@ export type LoginFormCopy = {
   /** Contains "{minutes}". */
   locked: string;
   failed: string;
+  /** "Wajib diisi." — the only check worth a round trip saved; the server parses with loginSchema. */
+  required: string;
 };
 
 const LOCKED_PREFIX = "LOCKED:";
@@ -41,10 +42,11 @@ export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callback
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { identifier: "", password: "" } });
+  } = useForm<LoginInput>({ defaultValues: { identifier: "", password: "" } });
 
-  const tv = useTranslations("validation");
-  const fieldError = (message: string | undefined) => formatValidationMessage(message, (k, v) => tv(k, v));
+  // The login page is the one form every user loads: plain react-hook-form rules keep zod and the
+  // i18n runtime out of its bundle (Lighthouse TBT); the server still validates with loginSchema.
+  const notBlank = (value: string) => value.trim().length > 0 || copy.required;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -67,8 +69,8 @@ export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callback
     }
   });
 
-  const identifierError = fieldError(errors.identifier?.message);
-  const passwordError = fieldError(errors.password?.message);
+  const identifierError = errors.identifier?.message;
+  const passwordError = errors.password?.message;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -88,7 +90,8 @@ export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callback
           aria-invalid={!!identifierError}
           aria-describedby={identifierError ? "identifier-error" : undefined}
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-          {...register("identifier")}
+          maxLength={LOGIN_FIELD_LIMITS.identifierMax}
+          {...register("identifier", { validate: notBlank })}
         />
         {identifierError && (
           <p id="identifier-error" className="mt-1 text-sm text-red-700">
@@ -107,7 +110,8 @@ export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callback
           aria-invalid={!!passwordError}
           aria-describedby={passwordError ? "password-error" : undefined}
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-          {...register("password")}
+          maxLength={LOGIN_FIELD_LIMITS.passwordMax}
+          {...register("password", { validate: notBlank })}
         />
         {passwordError && (
           <p id="password-error" className="mt-1 text-sm text-red-700">

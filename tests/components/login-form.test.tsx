@@ -16,6 +16,7 @@ const copy: LoginFormCopy = {
   invalid: id.login.invalid,
   locked: id.login.locked,
   failed: id.login.failed,
+  required: id.validation.required,
 };
 
 function renderForm() {

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 
@@ -14,13 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
-  const [{ callbackUrl, notice }, user, t, general, tNav, tProfile] = await Promise.all([
+  const [{ callbackUrl, notice }, user, t, general, tNav, tProfile, tv] = await Promise.all([
     searchParams,
     getSessionUser(),
     getTranslations("login"),
     getSettings("general"),
     getTranslations("nav"),
     getTranslations("profile"),
+    getTranslations("validation"),
   ]);
   if (user) redirect("/dashboard");
 
@@ -42,7 +42,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {tProfile("passwordChangedLogin")}
             </p>
           )}
-          <ClientIntl>
           <LoginForm
             callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
             copy={{
@@ -53,9 +52,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               invalid: t("invalid"),
               locked: t.raw("locked") as string,
               failed: t("failed"),
+              required: tv("required"),
             }}
           />
-          </ClientIntl>
         </div>
       </div>
     </main>
