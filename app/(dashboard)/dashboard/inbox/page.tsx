@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/dal/session";
 import { listContactMessages } from "@/lib/dal/contact";
 import { formatDateTime } from "@/lib/format";
@@ -55,39 +56,37 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {t("searchButton")}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="mt-6 text-slate-700">{t("empty")}</p>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("subject")}</th>
-                <th scope="col" className="px-3 py-2">{t("from")}</th>
-                <th scope="col" className="px-3 py-2">{t("received")}</th>
-                <th scope="col" className="px-3 py-2">{t("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link href={`/dashboard/inbox/${m.id}`} className="font-medium text-brand-700 underline">
-                      {m.subject}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {m.name}
-                    <span className="block text-xs text-slate-600">{m.agency ?? m.email}</span>
-                  </td>
-                  <td className="px-3 py-2">{formatDateTime(m.createdAt, locale)}</td>
-                  <td className="px-3 py-2">{t(`status${m.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="mt-4">
+        <DataTable
+          caption={t("title")}
+          rows={rows}
+          rowKey={(m) => m.id}
+          empty={t("empty")}
+          columns={[
+            {
+              key: "subject",
+              header: t("subject"),
+              cell: (m) => (
+                <Link href={`/dashboard/inbox/${m.id}`} className="font-medium text-brand-700 underline">
+                  {m.subject}
+                </Link>
+              ),
+            },
+            {
+              key: "from",
+              header: t("from"),
+              cell: (m) => (
+                <>
+                  {m.name}
+                  <span className="block text-xs text-slate-600">{m.agency ?? m.email}</span>
+                </>
+              ),
+            },
+            { key: "received", header: t("received"), cell: (m) => formatDateTime(m.createdAt, locale) },
+            { key: "status", header: t("status"), cell: (m) => t(`status${m.status}`) },
+          ]}
+        />
+      </div>
       <nav aria-label={t("pagination")} className="mt-4 flex gap-3">
         {page > 1 && (
           <Link href={href({ page: String(page - 1) })} className="text-brand-700 underline">
