@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import type { ActionResult } from "@/lib/actions/action";
 import { UserFacingError } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/dal/users";
@@ -35,11 +35,11 @@ export async function UserListPage({
   setActiveAction: (input: { id: string; active: boolean }) => Promise<ActionResult<unknown>>;
 }) {
   const area = AREA[kind];
-  const [t, tRoles, tUi, locale, { total, rows }, pageCopy] = await Promise.all([
+  const [t, tRoles, tUi, when, { total, rows }, pageCopy] = await Promise.all([
     getTranslations("users"),
     getTranslations("roles"),
     getTranslations("ui"),
-    getLocale(),
+    getDateTimeFormatter(),
     listManagedUsers(user, kind, query),
     paginationCopy(),
   ]);
@@ -73,7 +73,7 @@ export async function UserListPage({
         <span className={u.active ? "text-green-800" : "text-slate-500"}>
           {u.active ? t("active") : t("inactive")}
           <span className="block text-xs text-slate-500">
-            {t("lastLogin")}: {u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t("never")}
+            {t("lastLogin")}: {u.lastLoginAt ? when(u.lastLoginAt) : t("never")}
           </span>
         </span>
       ),

@@ -1,20 +1,19 @@
 "use server";
 
-import { headers } from "next/headers";
 import { runPublicAction, UserFacingError, type ActionResult } from "@/lib/actions/action";
-import { clientIp } from "@/lib/auth/client-ip";
 import { contactGuardSchema, contactSchema } from "@/lib/validation/contact";
 import { checkFormToken } from "@/lib/contact/form-token";
 import { recaptchaSiteKey, verifyRecaptcha } from "@/lib/contact/recaptcha";
 import { CONTACT_LIMIT, firstUseOfCaptchaToken, takeContactSlot } from "@/lib/contact/rate-limit";
 import { saveContactMessage } from "@/lib/dal/contact";
+import { requestIp } from "@/lib/dal/audit";
 
 const schema = contactSchema.and(contactGuardSchema);
 
 /** The public Kontak form. Works without JavaScript (a plain form post) except for the captcha. */
 export async function sendContactMessageAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runPublicAction({ schema, input: formData }, async (input) => {
-    const ip = clientIp(await headers());
+    const ip = await requestIp();
     if (input.website) throw new UserFacingError("contact.errors.rejected");
     if (!(await takeContactSlot(ip))) {
       throw new UserFacingError("contact.errors.rateLimited", { values: { minutes: CONTACT_LIMIT.windowSeconds / 60 } });

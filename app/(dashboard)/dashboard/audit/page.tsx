@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditLog } from "@/lib/dal/audit";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -28,10 +28,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   const params = await searchParams;
   const { page } = parseListQuery(params);
   const filters = { actor: one(params.actor), action: one(params.action), from: one(params.from), to: one(params.to) };
-  const [t, tUi, locale, actions, { total, rows }, pageCopy] = await Promise.all([
+  const [t, tUi, when, actions, { total, rows }, pageCopy] = await Promise.all([
     getTranslations("audit"),
     getTranslations("ui"),
-    getLocale(),
+    getDateTimeFormatter(),
     listAuditActions(user),
     listAuditLog(user, {
       page,
@@ -45,7 +45,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   type Row = (typeof rows)[number];
   const json = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 1));
   const columns: Column<Row>[] = [
-    { key: "time", header: t("time"), cell: (r) => formatDateTime(r.createdAt, locale), className: "whitespace-nowrap" },
+    { key: "time", header: t("time"), cell: (r) => when(r.createdAt), className: "whitespace-nowrap" },
     { key: "actor", header: t("actor"), cell: (r) => (r.actor ? `${r.actor.name} (${r.actor.username})` : t("system")) },
     { key: "action", header: t("action"), cell: (r) => <code>{r.action}</code> },
     { key: "target", header: t("target"), cell: (r) => <code className="break-all text-xs">{r.target ?? "—"}</code> },

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/dal/session";
 import { listContactMessages } from "@/lib/dal/contact";
-import { formatDateTime } from "@/lib/format";
+import { getDateTimeFormatter } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inbox"))("title") };
@@ -18,9 +18,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const status = params.status === "NEW" || params.status === "HANDLED" ? params.status : undefined;
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const page = Math.min(Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1), 10_000);
-  const [t, locale, { rows, hasNext }] = await Promise.all([
+  const [t, when, { rows, hasNext }] = await Promise.all([
     getTranslations("inbox"),
-    getLocale(),
+    getDateTimeFormatter(),
     listContactMessages(user, { status, q, page }),
   ]);
   const href = (over: Partial<Search>) => {
@@ -82,7 +82,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 </>
               ),
             },
-            { key: "received", header: t("received"), cell: (m) => formatDateTime(m.createdAt, locale) },
+            { key: "received", header: t("received"), cell: (m) => when(m.createdAt) },
             { key: "status", header: t("status"), cell: (m) => t(`status${m.status}`) },
           ]}
         />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { listNotifications } from "@/lib/dal/notifications";
 import { MarkReadButton } from "@/components/tickets/ticket-controls";
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser("/dashboard/notifications");
   const page = Math.max(1, Math.min(100, Number((await searchParams).page) || 1));
-  const [t, format, list] = await Promise.all([getTranslations("notifications"), getFormatter(), listNotifications(user, page)]);
+  const [t, when, list] = await Promise.all([getTranslations("notifications"), getDateTimeFormatter(), listNotifications(user, page)]);
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 {t(`kind.${n.kind}`, { number: n.ticket.number, subject: n.ticket.subject })}
               </Link>
               <span className="block text-xs text-slate-600">
-                {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {when(n.createdAt)}
                 {!n.readAt && <> · {t("unread")}</>}
               </span>
             </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { COUNT_CAP, listActiveDepartments, listAgencies, listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, ticketListFiltersSchema, type TicketListFilters } from "@/lib/validation/tickets";
@@ -24,9 +25,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = ticketListFiltersSchema.parse(first);
   const staffSide = user.role !== "CLIENT";
-  const [t, format, list, departments, agencies, assignees] = await Promise.all([
+  const [t, when, list, departments, agencies, assignees] = await Promise.all([
     getTranslations("tickets"),
-    getFormatter(),
+    getDateTimeFormatter(),
     listTicketsForUser(user, filters),
     staffSide ? listActiveDepartments() : Promise.resolve([]),
     staffSide ? listAgencies() : Promise.resolve([]),
@@ -162,7 +163,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
                 {staffSide && <td className="px-3 py-2">{r.assignee ?? t("fields.unassigned")}</td>}
                 <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
                 <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{when(r.createdAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionButtonForm } from "@/components/dashboard/action-button-form";
 import { requirePageUser } from "@/lib/dal/session";
 import { convertedTicketNumber, getContactMessage } from "@/lib/dal/contact";
 import { listActiveDepartments } from "@/lib/dal/departments";
 import { listSelectableAgencies } from "@/lib/dal/people";
 import { ConvertContactForm } from "@/components/dashboard/convert-contact-form";
-import { formatDateTime } from "@/lib/format";
+import { getDateTimeFormatter } from "@/lib/format";
 import { isUuid } from "@/lib/validation/zod";
 import { convertContactToTicketAction, setContactStatusAction } from "../actions";
 
@@ -20,7 +20,7 @@ export default async function InboxMessagePage({ params }: { params: Promise<{ i
   const user = await requirePageUser("/dashboard/inbox");
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [t, locale, message] = await Promise.all([getTranslations("inbox"), getLocale(), getContactMessage(user, id)]);
+  const [t, when, message] = await Promise.all([getTranslations("inbox"), getDateTimeFormatter(), getContactMessage(user, id)]);
   if (!message) notFound();
   const [ticketNumber, departments, agencies] = await Promise.all([
     convertedTicketNumber(user, message.convertedTicketId),
@@ -56,7 +56,7 @@ export default async function InboxMessagePage({ params }: { params: Promise<{ i
           </>
         )}
         <dt className="font-medium">{t("received")}</dt>
-        <dd>{formatDateTime(message.createdAt, locale)}</dd>
+        <dd>{when(message.createdAt)}</dd>
         <dt className="font-medium">{t("status")}</dt>
         <dd>{t(`status${message.status}`)}</dd>
       </dl>

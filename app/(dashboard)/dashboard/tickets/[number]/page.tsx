@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 import { getTicketOrThrow, listActiveDepartments, listAssignableStaff, TicketNotFoundError, type AttachmentView } from "@/lib/dal/tickets";
@@ -28,15 +29,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TicketPage({ params }: { params: Params }) {
   const { user, ticket } = await load((await params).number);
   const staffSide = user.role !== "CLIENT";
-  const [t, ta, format, settings, departments, assignable] = await Promise.all([
+  const [t, ta, when, settings, departments, assignable] = await Promise.all([
     getTranslations("tickets"),
     getTranslations("attachments"),
-    getFormatter(),
+    getDateTimeFormatter(),
     getSettings("ticket"),
     staffSide ? listActiveDepartments() : Promise.resolve([]),
     listAssignableStaff(user, ticket.departmentId),
   ]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const limits = { allowedExtensions: settings.allowedExtensions, maxFileSizeMb: settings.maxFileSizeMb, maxFilesPerMessage: settings.maxFilesPerMessage };
 
   const files = (list: AttachmentView[]) =>

@@ -1,0 +1,68 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { MANAGERS, type Role } from "@/lib/auth/roles";
+import {
+  createManagedUser,
+  setManagedUserActive,
+  setManagedUserPassword,
+  updateManagedUser,
+  type CreateManagedUser,
+  type UpdateManagedUser,
+} from "@/lib/dal/people";
+import {
+  createAdminSchema,
+  createClientSchema,
+  createStaffSchema,
+  setUserActiveSchema,
+  setUserPasswordSchema,
+  updateAdminSchema,
+  updateClientSchema,
+  updateStaffSchema,
+  type UserKind,
+} from "@/lib/validation/users";
+import { runAction } from "./action";
+
+const KINDS: Record<
+  UserKind,
+  { path: string; roles: readonly Role[]; create: z.ZodType<CreateManagedUser>; update: z.ZodType<UpdateManagedUser> }
+> = {
+  admin: { path: "/dashboard/admins", roles: ["SUPER_ADMIN"], create: createAdminSchema, update: updateAdminSchema },
+  staff: { path: "/dashboard/staff", roles: MANAGERS, create: createStaffSchema, update: updateStaffSchema },
+  client: { path: "/dashboard/clients", roles: MANAGERS, create: createClientSchema, update: updateClientSchema },
+};
+
+/**
+ * The four actions of the Admin, Staff and Client screens (manual 7–14), which differ only in the
+ * kind, its roles and its schemas. Each screen's actions.ts ("use server") wraps these.
+ */
+export function managedUserActions(kind: UserKind) {
+  const { path, roles, create, update } = KINDS[kind];
+  return {
+    /** Add New; FormData because of the avatar file. */
+    create: (input: FormData | Record<string, unknown>) =>
+      runAction({ schema: create, input, roles }, async (data, user) => {
+        const result = await createManagedUser(user, kind, data);
+        revalidatePath(path);
+        return result;
+      }),
+    update: (input: FormData | Record<string, unknown>) =>
+      runAction({ schema: update, input, roles }, async (data, user) => {
+        const result = await updateManagedUser(user, kind, data);
+        revalidatePath(path);
+        return result;
+      }),
+    /** Deactivate / reactivate; deactivation ends the user's sessions at once. */
+    setActive: (input: { id: string; active: boolean }) =>
+      runAction({ schema: setUserActiveSchema, input, roles }, async (data, user) => {
+        const result = await setManagedUserActive(user, kind, data.id, data.active);
+        revalidatePath(path);
+        return result;
+      }),
+    /** Sets a new password for the user; their sessions end. */
+    setPassword: (input: { id: string; password: string }) =>
+      runAction({ schema: setUserPasswordSchema, input, roles }, (data, user) =>
+        setManagedUserPassword(user, kind, data.id, data.password),
+      ),
+  };
+}
