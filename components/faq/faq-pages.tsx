@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/actions/action";
-import { MANAGERS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
 import { FAQ_PAGE_SIZE, getFaqForEdit, listFaqsForUser } from "@/lib/dal/faq";
 import { listActiveDepartments } from "@/lib/dal/departments";
@@ -25,7 +25,7 @@ export async function FaqListPage({
   query: { q: string; page: number };
   setPublishedAction: (input: { id: string; published: boolean }) => Promise<ActionResult<unknown>>;
 }) {
-  const manager = MANAGERS.includes(user.role);
+  const manager = can(user, "faq.manage");
   const [t, tUi, { total, rows }, pageCopy] = await Promise.all([getTranslations("faq"), getTranslations("ui"), listFaqsForUser(user, query), paginationCopy()]);
   const columns: Column<Row>[] = [
     {
@@ -83,7 +83,7 @@ export async function FaqEditorPage({
   id?: string;
   action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
 }) {
-  if (!MANAGERS.includes(user.role)) notFound();
+  if (!can(user, "faq.manage")) notFound();
   const faq = id ? await getFaqForEdit(user, id) : null;
   if (id && !faq) notFound();
   const [t, tUi, departments] = await Promise.all([getTranslations("faq"), getTranslations("ui"), listActiveDepartments()]);

@@ -1,9 +1,9 @@
+import { UserFacingError } from "@/lib/errors";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
 import type { ActionResult } from "@/lib/actions/action";
-import { UserFacingError } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/dal/users";
 import { getManagedUserOrThrow, listManagedUsers, listSelectableAgencies, listSelectableDepartments, PAGE_SIZE, type ManagedUser } from "@/lib/dal/people";
 import type { UserKind } from "@/lib/validation/users";

@@ -1,15 +1,16 @@
 import "server-only";
+import { UserFacingError } from "@/lib/errors";
 import { loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { weakPasswordReason } from "@/lib/auth/password-policy";
-import { MANAGERS, type Role } from "@/lib/auth/roles";
-import { UserFacingError } from "@/lib/actions/action";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
 import { normalizeImage, removeImage, saveImage } from "@/lib/storage/images";
 import type { UserKind } from "@/lib/validation/users";
+import { requestIp } from "@/lib/auth/client-ip";
 import { recordAudit } from "./audit";
-import { AuthorizationError } from "./session";
 import type { SessionUser } from "./users";
 
 type Tx = Prisma.TransactionClient;
@@ -21,9 +22,10 @@ const KIND_ROLES: Record<UserKind, Role[]> = { admin: ["SUPER_ADMIN", "ADMIN"], 
 const KIND_ROLE: Record<Exclude<UserKind, "admin">, Role> = { staff: "STAFF", client: "CLIENT" };
 
 /** Admins (and Super Admins) are managed by a Super Admin only; Staff and Clients by both kinds of admin. */
+export const KIND_PERMISSION: Record<UserKind, Permission> = { admin: "admins.manage", staff: "users.manage", client: "users.manage" };
+
 function assertMayManage(actor: SessionUser, kind: UserKind): void {
-  const allowed = kind === "admin" ? actor.role === "SUPER_ADMIN" : MANAGERS.includes(actor.role);
-  if (!allowed) throw new AuthorizationError("forbidden");
+  assertCan(actor, KIND_PERMISSION[kind]);
 }
 
 const listSelect = {
@@ -165,7 +167,7 @@ export type CreateManagedUser = {
   agencyId?: string;
 };
 
-export async function createManagedUser(actor: SessionUser, kind: UserKind, input: CreateManagedUser, ip?: string) {
+export async function createManagedUser(actor: SessionUser, kind: UserKind, input: CreateManagedUser) {
   assertMayManage(actor, kind);
   const role: Role = kind === "admin" ? (input.role ?? "ADMIN") : KIND_ROLE[kind];
   const username = normalizeIdentifier(input.username);
@@ -191,7 +193,7 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
             agencyId: kind === "client" ? input.agencyId! : null,
           },
         });
-        await recordAudit(tx, { actor, action: "user.create", target: `user:${created.id}`, after: auditView(created), ip });
+        await recordAudit(tx, { actor, action: "user.create", target: `user:${created.id}`, after: auditView(created) });
         return { id: created.id };
       })
       .catch(mapUniqueViolation),
@@ -200,7 +202,7 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
 
 export type UpdateManagedUser = Omit<CreateManagedUser, "password"> & { id: string };
 
-export async function updateManagedUser(actor: SessionUser, kind: UserKind, input: UpdateManagedUser, ip?: string) {
+export async function updateManagedUser(actor: SessionUser, kind: UserKind, input: UpdateManagedUser) {
   assertMayManage(actor, kind);
   const username = normalizeIdentifier(input.username);
   const email = normalizeIdentifier(input.email);
@@ -226,7 +228,7 @@ export async function updateManagedUser(actor: SessionUser, kind: UserKind, inpu
             ...(kind === "client" ? { agencyId: input.agencyId! } : {}),
           },
         });
-        await recordAudit(tx, { actor, action: "user.update", target: `user:${before.id}`, before: auditView(before), after: auditView(after), ip });
+        await recordAudit(tx, { actor, action: "user.update", target: `user:${before.id}`, before: auditView(before), after: auditView(after) });
         return { previousAvatar: avatar ? before.avatar : null };
       })
       .catch(mapUniqueViolation);
@@ -236,7 +238,7 @@ export async function updateManagedUser(actor: SessionUser, kind: UserKind, inpu
 }
 
 /** Deactivating ends the user's sessions at once: the database trigger bumps sessionVersion. */
-export async function setManagedUserActive(actor: SessionUser, kind: UserKind, id: string, active: boolean, ip?: string) {
+export async function setManagedUserActive(actor: SessionUser, kind: UserKind, id: string, active: boolean) {
   assertMayManage(actor, kind);
   return db().$transaction(async (tx) => {
     const before = await tx.user.findFirst({ where: { id, role: { in: KIND_ROLES[kind] } } });
@@ -244,20 +246,20 @@ export async function setManagedUserActive(actor: SessionUser, kind: UserKind, i
     if (before.active === active) return { id };
     if (!active && before.role === "SUPER_ADMIN") await assertAnotherActiveSuperAdmin(tx, before.id);
     await tx.user.update({ where: { id }, data: { active } });
-    await recordAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", target: `user:${id}`, before: { active: before.active }, after: { active }, ip });
+    await recordAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", target: `user:${id}`, before: { active: before.active }, after: { active } });
     return { id };
   });
 }
 
 /** An admin sets a new password for a user; that user's sessions end (trigger). */
-export async function setManagedUserPassword(actor: SessionUser, kind: UserKind, id: string, password: string, ip?: string) {
+export async function setManagedUserPassword(actor: SessionUser, kind: UserKind, id: string, password: string) {
   assertMayManage(actor, kind);
   const target = await getManagedUserOrThrow(actor, kind, id);
   assertPasswordStrong(password, target);
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash } });
-    await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}`, ip });
+    await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}` });
   });
   return { id };
 }
@@ -265,7 +267,7 @@ export async function setManagedUserPassword(actor: SessionUser, kind: UserKind,
 export type ProfileUpdate = { name: string; username: string; email: string; avatar?: File };
 
 /** Everyone edits their own Name, Username, E-mail and Avatar (manual screen 9). */
-export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate, ip?: string) {
+export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate) {
   const username = normalizeIdentifier(input.username);
   const email = normalizeIdentifier(input.email);
   return withNewAvatar(input.avatar, async (avatar) => {
@@ -277,7 +279,7 @@ export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate,
           where: { id: actor.id },
           data: { name: input.name, username, email, ...(avatar ? { avatar } : {}) },
         });
-        await recordAudit(tx, { actor, action: "profile.update", target: `user:${actor.id}`, before: auditView(before), after: auditView(after), ip });
+        await recordAudit(tx, { actor, action: "profile.update", target: `user:${actor.id}`, before: auditView(before), after: auditView(after) });
         return { previousAvatar: avatar ? before.avatar : null };
       })
       .catch(mapUniqueViolation);
@@ -290,9 +292,9 @@ export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate,
  * Manual screen 10. The current password is required; afterwards every session of this user,
  * including the current one, is stale (trigger), and the form sends the user to login.
  */
-export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }, ip?: string) {
+export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }) {
   // Guessing the current password from a stolen session meets the same limit as guessing at login.
-  const address = ip ?? "unknown";
+  const address = await requestIp();
   const lockedMs = await loginLockedFor(actor.username, address);
   if (lockedMs > 0) {
     throw new UserFacingError("profile.errors.tooManyAttempts", { field: "currentPassword", values: { minutes: Math.ceil(lockedMs / 60000) } });
@@ -307,7 +309,7 @@ export async function changeOwnPassword(actor: SessionUser, input: { currentPass
   const passwordHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    await recordAudit(tx, { actor, action: "profile.changePassword", target: `user:${actor.id}`, ip });
+    await recordAudit(tx, { actor, action: "profile.changePassword", target: `user:${actor.id}` });
   });
   return { id: actor.id };
 }
@@ -321,11 +323,11 @@ export async function findAvatarName(viewer: SessionUser, userId: string): Promi
 
 /** Options for the Staff form's Department select and the Client form's OPD select (active only). */
 export async function listSelectableDepartments(actor: SessionUser) {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
+  assertCan(actor, "users.manage");
   return db().department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export async function listSelectableAgencies(actor: SessionUser) {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
+  assertCan(actor, "users.manage");
   return db().agency.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
