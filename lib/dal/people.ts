@@ -1,22 +1,19 @@
 import "server-only";
 import { UserFacingError } from "@/lib/errors";
-import { loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { weakPasswordReason } from "@/lib/auth/password-policy";
+import { hashPassword } from "@/lib/auth/password";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { normalizeImage, removeImage, saveImage } from "@/lib/storage/images";
+import { removeImage } from "@/lib/storage/images";
 import type { UserKind } from "@/lib/validation/users";
-import { requestIp } from "@/lib/auth/client-ip";
+import { assertIdentityFree, assertPasswordStrong, auditView, mapUniqueViolation, withNewAvatar } from "./accounts";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./users";
 
 type Tx = Prisma.TransactionClient;
 
 export const PAGE_SIZE = 20;
-export const AVATAR_SIZE = 256;
 
 const KIND_ROLES: Record<UserKind, Role[]> = { admin: ["SUPER_ADMIN", "ADMIN"], staff: ["STAFF"], client: ["CLIENT"] };
 const KIND_ROLE: Record<Exclude<UserKind, "admin">, Role> = { staff: "STAFF", client: "CLIENT" };
@@ -85,44 +82,6 @@ export async function getManagedUserOrThrow(actor: SessionUser, kind: UserKind, 
   return user;
 }
 
-function auditView(u: { name: string; username: string; email: string; role: Role; active: boolean; designation: string | null; departmentId: string | null; agencyId: string | null; avatar: string | null }) {
-  return {
-    name: u.name,
-    username: u.username,
-    email: u.email,
-    role: u.role,
-    active: u.active,
-    designation: u.designation,
-    departmentId: u.departmentId,
-    agencyId: u.agencyId,
-    avatar: u.avatar ? "set" : null,
-  };
-}
-
-async function assertIdentityFree(tx: Tx, username: string, email: string, exceptId?: string): Promise<void> {
-  const clash = await tx.user.findFirst({
-    where: { OR: [{ username }, { email }], ...(exceptId ? { NOT: { id: exceptId } } : {}) },
-    select: { username: true, email: true },
-  });
-  if (clash?.username === username) throw new UserFacingError("users.errors.usernameTaken", { field: "username" });
-  if (clash?.email === email) throw new UserFacingError("users.errors.emailTaken", { field: "email" });
-}
-
-/** A unique-index violation that slipped past the check above (two requests at once). */
-function mapUniqueViolation(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    const target = String((error.meta as { target?: unknown } | undefined)?.target ?? "");
-    if (target.includes("email")) throw new UserFacingError("users.errors.emailTaken", { field: "email" });
-    throw new UserFacingError("users.errors.usernameTaken", { field: "username" });
-  }
-  throw error;
-}
-
-function assertPasswordStrong(password: string, identity: { username?: string; email?: string; name?: string }, field = "password") {
-  const reason = weakPasswordReason(password, identity);
-  if (reason) throw new UserFacingError(reason, { field });
-}
-
 async function assertDepartmentUsable(tx: Tx, id: string, keepId?: string | null) {
   const dept = await tx.department.findUnique({ where: { id }, select: { active: true } });
   if (!dept || (!dept.active && id !== keepId)) throw new UserFacingError("users.errors.departmentInvalid", { field: "departmentId" });
@@ -137,22 +96,6 @@ async function assertAgencyUsable(tx: Tx, id: string, keepId?: string | null) {
 async function assertAnotherActiveSuperAdmin(tx: Tx, exceptId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "role" = 'SUPER_ADMIN' AND "active" = true FOR UPDATE`;
   if (!rows.some((r) => r.id !== exceptId)) throw new UserFacingError("users.errors.lastSuperAdmin");
-}
-
-async function storeAvatar(file: File | undefined): Promise<string | undefined> {
-  if (!file) return undefined;
-  return saveImage("avatars", await normalizeImage(file, { size: AVATAR_SIZE, field: "avatar" }));
-}
-
-/** Runs `body`; if it fails, the freshly written avatar file is removed again. */
-async function withNewAvatar<T>(file: File | undefined, body: (avatar: string | undefined) => Promise<T>): Promise<T> {
-  const avatar = await storeAvatar(file);
-  try {
-    return await body(avatar);
-  } catch (error) {
-    await removeImage("avatars", avatar);
-    throw error;
-  }
 }
 
 export type CreateManagedUser = {
@@ -262,63 +205,6 @@ export async function setManagedUserPassword(actor: SessionUser, kind: UserKind,
     await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}` });
   });
   return { id };
-}
-
-export type ProfileUpdate = { name: string; username: string; email: string; avatar?: File };
-
-/** Everyone edits their own Name, Username, E-mail and Avatar (manual screen 9). */
-export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate) {
-  const username = normalizeIdentifier(input.username);
-  const email = normalizeIdentifier(input.email);
-  return withNewAvatar(input.avatar, async (avatar) => {
-    const { previousAvatar } = await db()
-      .$transaction(async (tx) => {
-        const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
-        await assertIdentityFree(tx, username, email, actor.id);
-        const after = await tx.user.update({
-          where: { id: actor.id },
-          data: { name: input.name, username, email, ...(avatar ? { avatar } : {}) },
-        });
-        await recordAudit(tx, { actor, action: "profile.update", target: `user:${actor.id}`, before: auditView(before), after: auditView(after) });
-        return { previousAvatar: avatar ? before.avatar : null };
-      })
-      .catch(mapUniqueViolation);
-    await removeImage("avatars", previousAvatar);
-    return { id: actor.id };
-  });
-}
-
-/**
- * Manual screen 10. The current password is required; afterwards every session of this user,
- * including the current one, is stale (trigger), and the form sends the user to login.
- */
-export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }) {
-  // Guessing the current password from a stolen session meets the same limit as guessing at login.
-  const address = await requestIp();
-  const lockedMs = await loginLockedFor(actor.username, address);
-  if (lockedMs > 0) {
-    throw new UserFacingError("profile.errors.tooManyAttempts", { field: "currentPassword", values: { minutes: Math.ceil(lockedMs / 60000) } });
-  }
-  const row = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await recordLoginFailure(actor.username, address);
-    throw new UserFacingError("profile.errors.currentPasswordWrong", { field: "currentPassword" });
-  }
-  if (input.currentPassword === input.newPassword) throw new UserFacingError("profile.errors.samePassword", { field: "newPassword" });
-  assertPasswordStrong(input.newPassword, actor, "newPassword");
-  const passwordHash = await hashPassword(input.newPassword);
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    await recordAudit(tx, { actor, action: "profile.changePassword", target: `user:${actor.id}` });
-  });
-  return { id: actor.id };
-}
-
-/** The stored avatar file name of a user, for any signed-in viewer (avatars are shown next to names). */
-export async function findAvatarName(viewer: SessionUser, userId: string): Promise<string | null> {
-  void viewer;
-  const row = await db().user.findUnique({ where: { id: userId }, select: { avatar: true } });
-  return row?.avatar ?? null;
 }
 
 /** Options for the Staff form's Department select and the Client form's OPD select (active only). */

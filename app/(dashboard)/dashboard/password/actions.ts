@@ -1,7 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/action";
-import { changeOwnPassword } from "@/lib/dal/people";
+import { changeOwnPassword } from "@/lib/dal/profile";
 import { changePasswordSchema } from "@/lib/validation/users";
 
 /**
