@@ -7,6 +7,9 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
 import { formatValidationMessage } from "@/lib/validation/zod";
 import { serverTranslator } from "@/lib/i18n/server";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { log } from "@/lib/log";
+import { recordSecurityEvent } from "@/lib/dal/security-log";
 
 /** The one result shape of every server action. */
 export type ActionResult<T = null> =
@@ -71,6 +74,7 @@ async function execute<S extends z.ZodType, U, T>(
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not failures
     if (error instanceof AuthorizationError) {
+      await recordSecurityEvent("authz.denied", { outcome: "denied", reason: error.reason, route: "server-action" }).catch(() => undefined);
       return { ok: false, formError: t(error.reason === "unauthenticated" ? "errors.unauthenticated" : "errors.forbidden") };
     }
     if (error instanceof UserFacingError) {
@@ -79,7 +83,11 @@ async function execute<S extends z.ZodType, U, T>(
         ? { ok: false, fieldErrors: { [error.options.field]: text } }
         : { ok: false, formError: text };
     }
-    console.error("Unexpected error in server action", error);
+    if (isDatabaseUnavailable(error)) {
+      log.error({ kind: "database-unavailable", err: error }, "database unavailable in server action");
+      return { ok: false, formError: t("errors.databaseUnavailable") };
+    }
+    log.error({ kind: "action-error", err: error }, "unexpected error in server action");
     return { ok: false, formError: t("errors.generic") };
   }
 }

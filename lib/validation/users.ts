@@ -63,3 +63,6 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 /** Which list/form a managed user belongs to; "admin" covers Admins and Super Admins. */
 export type UserKind = "admin" | "staff" | "client";
+
+/** "Sign out everywhere" takes no input; anything sent is refused. */
+export const signOutEverywhereSchema = z.object({}).strict();

@@ -1,3 +1,4 @@
+import { handleRouteError } from "@/lib/http";
 import { AuthorizationError, UserFacingError } from "@/lib/errors";
 import { requireUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
@@ -32,6 +33,6 @@ export async function POST(request: Request) {
       const t = await serverTranslator();
       return Response.json({ error: t(error.key, error.options.values), field: error.options.field }, { status: 400 });
     }
-    throw error;
+    return handleRouteError(error, "/api/tickets");
   }
 }
