@@ -50,7 +50,6 @@ export type SecurityFields = {
 /** A user-typed string for the log: bounded, control characters shown as escapes. */
 export function clean(value: unknown, max = 120): string | undefined {
   if (typeof value !== "string") return undefined;
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
   return value.slice(0, max).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 

@@ -27,6 +27,26 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+/** The path ("" for the top) of the first string containing a NUL character, or null. */
+export function findNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], [...path, String(i)]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object" && !(value instanceof Blob)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return path.join(".");
+      const found = findNul(v, [...path, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 /**
  * Every action has this shape: require the user (and the permission) → parse with zod → run →
  * typed result. The session is checked first, so an anonymous caller learns nothing about
@@ -58,6 +78,12 @@ async function execute<S extends z.ZodType, U, T>(
   try {
     const user = await authorize();
     const raw = input instanceof FormData ? formDataToObject(input) : input;
+    // PostgreSQL refuses NUL in text: say so at the field instead of failing in the database.
+    const nulAt = findNul(raw);
+    if (nulAt !== null) {
+      const text = t("validation.nul");
+      return nulAt ? { ok: false, fieldErrors: { [nulAt]: text }, formError: t("errors.checkFields") } : { ok: false, formError: text };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { normalizeIdentifier } from "./identity";
 import { accountKey, clearAccountFailures, loginLock, recordLoginFailure, unknownAccountKey } from "./login-rate-limit";
 
 /** Thrown message travels to the login form as next-auth's `error`; the form maps it to copy. */
-export const LOGIN_ERROR = { invalid: "CredentialsSignin", lockedPrefix: "LOCKED:" } as const;
+export const LOGIN_ERROR = { invalid: "CredentialsSignin", lockedPrefix: "LOCKED:", unavailable: "Unavailable" } as const;
 
 export class LoginLockedError extends Error {
   constructor(public readonly minutes: number) {

@@ -1,7 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authorizeCredentials } from "./authorize";
+import { authorizeCredentials, LOGIN_ERROR, LoginLockedError } from "./authorize";
+import { log } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { clientIp } from "./client-ip";
 import { isRole } from "./roles";
 import { revokeSession, startSession } from "@/lib/dal/user-sessions";
@@ -28,10 +30,17 @@ export const authOptions: NextAuthOptions = {
       credentials: { identifier: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
         const ip = clientIp(req?.headers);
-        const user = await authorizeCredentials(credentials, ip);
-        if (!user) return null;
-        const sid = await startSession(user.id, { ip, userAgent: header(req?.headers, "user-agent") }, SESSION_MAX_AGE_SECONDS);
-        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sid };
+        try {
+          const user = await authorizeCredentials(credentials, ip);
+          if (!user) return null;
+          const sid = await startSession(user.id, { ip, userAgent: header(req?.headers, "user-agent") }, SESSION_MAX_AGE_SECONDS);
+          return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sid };
+        } catch (error) {
+          if (error instanceof LoginLockedError) throw error;
+          // next-auth hands a thrown message to the browser: never the database's own text.
+          log.error({ kind: isDatabaseUnavailable(error) ? "database-unavailable" : "login-error", err: error, ip }, "login failed unexpectedly");
+          throw new Error(LOGIN_ERROR.unavailable);
+        }
       },
     }),
   ],

@@ -1,4 +1,6 @@
 import { handleRouteError } from "@/lib/http";
+import { findNul } from "@/lib/actions/action";
+import { recordSecurityEvent } from "@/lib/dal/security-log";
 import { AuthorizationError, UserFacingError } from "@/lib/errors";
 import { requireUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
@@ -20,6 +22,11 @@ export async function POST(request: Request) {
     const user = await requireUser();
     const s = await getSettings("ticket");
     const body: unknown = await request.json().catch(() => null);
+    const nulAt = findNul(body);
+    if (nulAt !== null) {
+      const t = await serverTranslator();
+      return Response.json({ error: "invalid", issues: [{ path: nulAt, message: t("validation.nul") }] }, { status: 400 });
+    }
     const parsed = createTicketSchema(s).safeParse(body && typeof body === "object" ? { attachments: [], ...body } : body);
     if (!parsed.success) {
       return Response.json({ error: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
@@ -28,6 +35,9 @@ export async function POST(request: Request) {
     const ticket = await createTicket(user, { ...input, clientId: clientId || undefined, attachments: [] });
     return Response.json({ number: ticket.number }, { status: 201 });
   } catch (error) {
+    if (error instanceof AuthorizationError) {
+      await recordSecurityEvent("authz.denied", { outcome: "denied", reason: error.reason, route: "/api/tickets" });
+    }
     if (error instanceof AuthorizationError) return Response.json({ error: error.reason }, { status: error.reason === "unauthenticated" ? 401 : 403 });
     if (error instanceof UserFacingError) {
       const t = await serverTranslator();
