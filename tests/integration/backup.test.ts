@@ -20,7 +20,7 @@ const root = path.resolve(__dirname, "../..");
 const pgUrl = testPostgresUrl();
 const PASSWORD = "Sandi-Cadangan-2026";
 
-type Install = { env: Record<string, string>; dataDir: string; open: () => Promise<{ prisma: PrismaClient; close: () => Promise<void> }>; drop: () => Promise<void> };
+type Install = { env: NodeJS.ProcessEnv; dataDir: string; open: () => Promise<{ prisma: PrismaClient; close: () => Promise<void> }>; drop: () => Promise<void> };
 
 async function newInstall(fromTemplate: boolean): Promise<Install> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-backup-test-"));
@@ -35,7 +35,7 @@ async function newInstall(fromTemplate: boolean): Promise<Install> {
     const url = withDatabase(pgUrl, name);
     return {
       dataDir,
-      env: { ...(base as Record<string, string>), DATABASE_URL: url, HELPDESK_DATA_DIR: dataDir },
+      env: { ...base, DATABASE_URL: url, HELPDESK_DATA_DIR: dataDir },
       open: async () => {
         const { PrismaPg } = await import("@prisma/adapter-pg");
         const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
@@ -52,7 +52,7 @@ async function newInstall(fromTemplate: boolean): Promise<Install> {
   }
   const install: Install = {
     dataDir,
-    env: { ...(base as Record<string, string>), HELPDESK_DATA_DIR: dataDir },
+    env: { ...base, HELPDESK_DATA_DIR: dataDir },
     open: async () => {
       const { PGlite } = await import("@electric-sql/pglite");
       const { PrismaPGlite } = await import("pglite-prisma-adapter");
@@ -66,7 +66,7 @@ async function newInstall(fromTemplate: boolean): Promise<Install> {
   return install;
 }
 
-const run = (script: "backup" | "restore", args: string[], env: Record<string, string>) =>
+const run = (script: "backup" | "restore", args: string[], env: NodeJS.ProcessEnv) =>
   exec("npx", ["tsx", `scripts/${script}.ts`, ...args], { cwd: root, env, timeout: 180_000 });
 
 let source: Install;

@@ -73,14 +73,25 @@ describe("attachments that are refused (and nothing is saved)", () => {
 });
 
 describe("a save that fails after the files were stored", () => {
-  it("removes the stored files again (PostgreSQL refuses a NUL byte in the text)", async () => {
+  it("removes the stored files again (the database refuses the row)", async () => {
     const before = storedFiles(dataDir).length;
     const tickets = await testDb().ticket.count();
-    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const r = await createTicketAction(ticketForm({ ...valid(), description: "a\u0000b" }, [file("satu.png", PNG), file("dua.pdf", PDF)]));
-    spy.mockRestore();
-    expect(r).toEqual({ ok: false, formError: "Terjadi kesalahan. Silakan coba lagi." });
+    // A real refusal by the database: a check constraint this test adds for the duration.
+    await testDb().$executeRawUnsafe(`ALTER TABLE "Ticket" ADD CONSTRAINT "test_refuse" CHECK ("description" <> 'ditolak basis data')`);
+    try {
+      const r = await createTicketAction(ticketForm({ ...valid(), description: "ditolak basis data" }, [file("satu.png", PNG), file("dua.pdf", PDF)]));
+      expect(r).toEqual({ ok: false, formError: "Terjadi kesalahan. Silakan coba lagi." });
+    } finally {
+      await testDb().$executeRawUnsafe(`ALTER TABLE "Ticket" DROP CONSTRAINT "test_refuse"`);
+    }
     expect(await testDb().ticket.count()).toBe(tickets);
+    expect(storedFiles(dataDir).length).toBe(before);
+  });
+
+  it("a NUL byte in the text is refused at the field before any file is stored", async () => {
+    const before = storedFiles(dataDir).length;
+    const r = await createTicketAction(ticketForm({ ...valid(), description: "a\u0000b" }, [file("satu.png", PNG)]));
+    expect(r).toMatchObject({ ok: false, fieldErrors: { description: "Isian memuat karakter yang tidak diizinkan." } });
     expect(storedFiles(dataDir).length).toBe(before);
   });
 });
