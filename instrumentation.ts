@@ -1,12 +1,11 @@
 /**
- * Runs once when the server starts. Background upkeep that needs no outside scheduler: closing
- * tickets left Resolved past the Ticket setting's limit, shortly after start and then hourly.
+ * Runs once when the server starts: the background jobs (lib/jobs/app-jobs.ts) — sending the mail
+ * outbox, polling the IMAP mailbox, closing tickets left Resolved past the Ticket setting's limit.
+ * Not during `next build`, and never in tests (they call the jobs themselves).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { closeStaleResolvedTickets } = await import("./lib/dal/ticket-jobs");
-  const run = () =>
-    closeStaleResolvedTickets().catch((error) => console.error("auto-close of resolved tickets failed", error));
-  setTimeout(run, 60_000).unref();
-  setInterval(run, 60 * 60_000).unref();
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.HELPDESK_JOBS === "off") return;
+  const { startAppJobs } = await import("./lib/jobs/app-jobs");
+  startAppJobs();
 }

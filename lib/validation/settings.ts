@@ -47,6 +47,8 @@ export const ticketSettingsSchema = z
     clientsMayReopen: z.boolean(),
     /** 0 = never. */
     autoCloseResolvedAfterDays: z.number().int().min(0).max(365),
+    /** Where a known client's new mail (not a reply) becomes a ticket; "" = to the Kontak inbox. */
+    emailDepartmentId: z.union([z.literal(""), z.uuid()]),
   })
   .strict();
 
@@ -85,5 +87,6 @@ export const DEFAULT_SETTINGS: { [S in SettingsSection]: SettingsOf<S> } = {
     clientsMayClose: true,
     clientsMayReopen: true,
     autoCloseResolvedAfterDays: 7,
+    emailDepartmentId: "",
   },
 };

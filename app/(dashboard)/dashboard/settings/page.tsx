@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
+import { listActiveDepartments } from "@/lib/dal/departments";
 import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
 import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
 
@@ -23,7 +24,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
     "submit", "saved", "appName", "logo", "logoHint", "currentLogo", "organisation", "address", "phone", "email", "defaultLanguage", "timeZone", "about",
     "footerText", "links", "linkLabel", "linkUrl", "addLink", "removeLink", "numberPrefix", "allowedExtensions", "allowedExtensionsHint", "maxFileSizeMb",
     "maxFilesPerMessage", "defaultPriority", "priorityLOW", "priorityNORMAL", "priorityHIGH", "priorityURGENT", "clientsMayClose", "clientsMayReopen",
-    "autoCloseResolvedAfterDays",
+    "autoCloseResolvedAfterDays", "emailDepartmentId", "emailDepartmentHint", "emailDepartmentNone",
   ] as const;
   const copy = Object.fromEntries(keys.map((k) => [k, t(k)]));
   let body: React.ReactNode;
@@ -33,7 +34,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   } else if (tab === "footer") {
     body = <FooterSettingsForm initial={await getSettings("footer")} copy={copy} action={updateFooterSettingsAction} />;
   } else {
-    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} />;
+    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} departments={await listActiveDepartments()} />;
   }
   return (
     <section className="space-y-4">
