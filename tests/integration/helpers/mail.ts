@@ -13,8 +13,8 @@ export type TestSmtp = {
   raw: string[];
   /** Recipients refused with 550. */
   reject: Set<string>;
-  /** When set, the server waits for this before answering a mail's DATA (to hold a sender mid-send). */
-  hold?: () => Promise<void>;
+  /** When set, the server waits for this before answering a mail's DATA (to hold a sender mid-send); false drops the mail. */
+  hold?: () => Promise<boolean>;
   close: () => Promise<void>;
   smtp: { host: string; port: number; secure: boolean };
   to: (address: string) => ParsedMail[];
@@ -47,7 +47,7 @@ export async function startTestSmtp(port = testPort(0)): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
-        if (state.hold) await state.hold();
+        if (state.hold && !(await state.hold())) return callback(new Error("dropped"));
         const raw = Buffer.concat(chunks).toString("utf8");
         state.raw.push(raw);
         state.accepted.push(await simpleParser(raw));
