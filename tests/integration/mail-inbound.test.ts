@@ -28,7 +28,7 @@ const mid = () => `<${randomBytes(8).toString("hex")}@mail.example.go.id>`;
 const messages = (ticketId: string) => testDb().ticketMessage.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" } });
 const setTicketSettings = async (value: Record<string, unknown>) => {
   const current = ((await testDb().setting.findUnique({ where: { key: "ticket" } }))?.value ?? {}) as object;
-  await testDb().setting.upsert({ where: { key: "ticket" }, update: { value: { ...current, ...value } }, create: { key: "ticket", value } });
+  await testDb().setting.upsert({ where: { key: "ticket" }, update: { value: { ...current, ...value } as never }, create: { key: "ticket", value: value as never } });
   forgetCachedSettings();
 };
 
