@@ -1,4 +1,5 @@
 // For child processes of tests (tsx): "server-only" resolves to an empty module, as in Jest.
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload (node --require) */
 const Module = require("node:module");
 const path = require("node:path");
 const original = Module._resolveFilename;
