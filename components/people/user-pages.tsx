@@ -120,6 +120,7 @@ async function formCopy(): Promise<UserFormCopy> {
     email: t("email"),
     password: t("password"),
     passwordHint: tProfile("passwordHint"),
+    invite: t("invite"),
     avatar: t("avatar"),
     avatarHint: t("avatarHint"),
     role: t("role"),

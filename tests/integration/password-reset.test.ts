@@ -96,3 +96,24 @@ it("limits requests per address and per IP, with the same answer", async () => {
   expect((await requestPasswordResetAction(null, form({ email: other.email }))).ok).toBe(true);
   expect(await testDb().emailOutbox.count({ where: { toAddress: other.email } })).toBe(0);
 });
+
+it("a new account can be invited: the mailed link lets the user choose a password and log in", async () => {
+  const { createClientAction } = await import("@/app/(dashboard)/dashboard/clients/actions");
+  const admin = await createUser({ role: "ADMIN" });
+  const agency = await testDb().agency.create({ data: { name: "OPD Undangan" } });
+  await actAs(admin);
+  const fd = form({ name: "Pegawai Baru", username: "pegawai.baru", email: "pegawai.baru@opd.example.go.id", agencyId: agency.id, invite: "true", password: "" });
+  const created = await createClientAction(fd);
+  expect(created.ok).toBe(true);
+  const noPassword = await createClientAction(form({ name: "Tanpa", username: "tanpa.pw", email: "tanpa@opd.example.go.id", agencyId: agency.id, password: "" }));
+  expect(noPassword).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
+
+  smtp.accepted.length = 0;
+  await drainOutbox({ smtp: smtp.smtp });
+  const mail = smtp.to("pegawai.baru@opd.example.go.id")[0]!;
+  expect(mail.subject).toBe("Undangan ke Helpdesk Provinsi Banten");
+  const token = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? "")![1]!;
+  expect(await resetPasswordAction(null, form({ token, password: "Pilihan-Sendiri-2026", confirm: "Pilihan-Sendiri-2026" }))).toEqual({ ok: true, data: null });
+  const user = await testDb().user.findUniqueOrThrow({ where: { email: "pegawai.baru@opd.example.go.id" } });
+  expect(await verifyPassword(user.passwordHash, "Pilihan-Sendiri-2026")).toBe(true);
+});
