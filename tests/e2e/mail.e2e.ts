@@ -141,3 +141,34 @@ it("Lupa password? → mail → new password → login", async () => {
   await loginAs(page, user.username, "Sandi-Baru-Lewat-Email-1");
   expect(page.url()).toMatch(/\/dashboard/);
 });
+
+it("Super Admin: Settings → E-mail shows sending on, sends a test mail, lists the outbox; a client sets their mail choices", async () => {
+  const { superAdmin } = await import("./helpers/app");
+  const { seriousA11yViolations } = await import("./helpers/axe");
+  const page = await newPage();
+  await loginAs(page, superAdmin().username, superAdmin().password);
+  await page.goto(`${baseUrl()}/dashboard/settings`);
+  await page.getByRole("link", { name: "E-mail", exact: true }).click();
+  await page.waitForURL(/\/dashboard\/settings\/email$/);
+  expect(await page.getByRole("heading", { name: /Pengiriman \(SMTP\)/ }).textContent()).toContain("Aktif");
+  await page.getByLabel("Kirim ke").fill("uji-e2e@bantenprov.go.id");
+  await page.getByRole("button", { name: "Kirim e-mail uji" }).click();
+  await page.getByRole("status").filter({ hasText: "E-mail uji masuk antrean" }).waitFor();
+  await mailTo("uji-e2e@bantenprov.go.id", (m) => m.subject === "E-mail uji dari Helpdesk Provinsi Banten");
+  await page.reload();
+  expect(await page.getByRole("table").textContent()).toContain("uji-e2e@bantenprov.go.id");
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: "/tmp/helpdesk-e2e-settings-email.png", fullPage: true });
+
+  const client = await createE2eUser("CLIENT");
+  const c = await newPage();
+  await loginAs(c, client.username, E2E_PASSWORD);
+  await c.goto(`${baseUrl()}/dashboard/profile`);
+  await c.getByLabel("Staff membalas tiket saya").uncheck();
+  await c.getByLabel("Bahasa e-mail").selectOption("en");
+  await c.getByRole("button", { name: "Submit" }).last().click();
+  await c.getByRole("status").filter({ hasText: "Profil tersimpan." }).waitFor();
+  expect(await seriousA11yViolations(c)).toEqual([]);
+  await c.screenshot({ path: "/tmp/helpdesk-e2e-profile-mail.png", fullPage: true });
+  expect(await e2eDb().user.findUniqueOrThrow({ where: { id: client.id } })).toMatchObject({ locale: "en", emailOptOut: ["staffReply"] });
+});
