@@ -17,8 +17,8 @@ export async function getEmailSetup(actor: SessionUser) {
   const imap = imapConfig();
   const counts = await db().$queryRaw<{ status: EmailStatus; n: number }[]>`
     SELECT "status", count(*)::int AS n FROM (
-      SELECT "status" FROM "EmailOutbox" WHERE "status" <> 'SENT'
-      UNION ALL SELECT 'SENT'::"EmailStatus" FROM "EmailOutbox" WHERE "status" = 'SENT' AND "sentAt" > now() - interval '1 day'
+      SELECT "status" FROM "EmailOutbox" WHERE "status" IN ('QUEUED', 'FAILED')
+      UNION ALL SELECT 'SENT'::"EmailStatus" FROM "EmailOutbox" WHERE "status" = 'SENT' AND "createdAt" > ${new Date(Date.now() - 86400_000)}
     ) s GROUP BY "status"`;
   return {
     smtp: smtp ? { host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user ?? null } : null,

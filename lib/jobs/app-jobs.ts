@@ -1,6 +1,6 @@
 import "server-only";
 import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
-import { drainOutbox } from "@/lib/mail/worker";
+import { drainOutbox, purgeOldMail } from "@/lib/mail/worker";
 import { onMailWake } from "@/lib/mail/outbox";
 import { imapConfig, imapPollSeconds } from "@/lib/mail/config";
 import { pollMailbox } from "@/lib/mail/imap-poller";
@@ -24,6 +24,13 @@ export function registerAppJobs(): void {
     firstAfterMs: 2_000,
     exclusive: false,
     run: () => drainOutbox(),
+  });
+  registerJob({
+    name: "mail.purge",
+    everyMs: 24 * 60 * 60_000,
+    firstAfterMs: 10 * 60_000,
+    exclusive: true,
+    run: () => purgeOldMail(),
   });
   if (imapConfig()) {
     registerJob({

@@ -145,3 +145,19 @@ export function closeMailTransport(): void {
   g.__helpdeskMailTransport?.transport.close();
   g.__helpdeskMailTransport = undefined;
 }
+
+/** Sent mails are kept MAIL_KEEP_DAYS (default 90) for the outbox list; processed inbound records a year. */
+export async function purgeOldMail(now = new Date()): Promise<{ outbox: number; inbound: number }> {
+  const keepDays = Number(process.env.MAIL_KEEP_DAYS || 90);
+  const before = new Date(now.getTime() - keepDays * 86400_000);
+  let outbox = 0;
+  for (;;) {
+    const n = await db().$executeRaw`
+      DELETE FROM "EmailOutbox" WHERE "id" IN (
+        SELECT "id" FROM "EmailOutbox" WHERE "status" = 'SENT' AND "createdAt" < ${before} LIMIT 5000)`;
+    outbox += n;
+    if (n < 5000) break;
+  }
+  const inbound = await db().$executeRaw`DELETE FROM "InboundEmail" WHERE "createdAt" < ${new Date(now.getTime() - 365 * 86400_000)}`;
+  return { outbox, inbound };
+}

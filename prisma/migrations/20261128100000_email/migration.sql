@@ -36,6 +36,8 @@ CREATE INDEX "EmailOutbox_createdAt_idx" ON "EmailOutbox" ("createdAt" DESC, "id
 CREATE INDEX "EmailOutbox_status_createdAt_idx" ON "EmailOutbox" ("status", "createdAt" DESC, "id");
 CREATE INDEX "EmailOutbox_ticketId_idx" ON "EmailOutbox" ("ticketId");
 CREATE INDEX "EmailOutbox_userId_idx" ON "EmailOutbox" ("userId");
+-- Refusal mails per address per hour (the mail-loop guard).
+CREATE INDEX "EmailOutbox_toAddress_createdAt_idx" ON "EmailOutbox" ("toAddress", "createdAt");
 
 CREATE TABLE "InboundEmail" (
     "messageId" TEXT NOT NULL,
