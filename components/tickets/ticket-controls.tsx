@@ -160,24 +160,3 @@ export function RatingForm({
     </form>
   );
 }
-
-/** Mark one or all notifications read. */
-export function MarkReadButton({ label, run }: { label: string; run: () => Promise<ActionResult<unknown>> }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  return (
-    <button
-      type="button"
-      disabled={pending}
-      className="rounded border border-slate-400 px-2 py-1 text-xs disabled:opacity-60"
-      onClick={() =>
-        start(async () => {
-          await run();
-          router.refresh();
-        })
-      }
-    >
-      {label}
-    </button>
-  );
-}

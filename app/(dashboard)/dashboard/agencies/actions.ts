@@ -8,7 +8,7 @@ import { createAgencySchema, renameAgencySchema, setAgencyActiveSchema } from "@
 
 const PATH = "/dashboard/agencies";
 
-export async function createAgencyAction(input: { name: string }) {
+export async function createAgencyAction(input: unknown) {
   return runAction({ schema: createAgencySchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await createCatalogEntry(user, "agency", data.name);
     revalidatePath(PATH);
@@ -16,7 +16,7 @@ export async function createAgencyAction(input: { name: string }) {
   });
 }
 
-export async function renameAgencyAction(input: { id: string; name: string }) {
+export async function renameAgencyAction(input: unknown) {
   return runAction({ schema: renameAgencySchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await renameCatalogEntry(user, "agency", data.id, data.name);
     revalidatePath(PATH);
@@ -25,7 +25,7 @@ export async function renameAgencyAction(input: { id: string; name: string }) {
 }
 
 /** Never a hard delete: a deactivated entry disappears from selects and keeps its history. */
-export async function setAgencyActiveAction(input: { id: string; active: boolean }) {
+export async function setAgencyActiveAction(input: unknown) {
   return runAction({ schema: setAgencyActiveSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await setCatalogEntryActive(user, "agency", data.id, data.active);
     revalidatePath(PATH);

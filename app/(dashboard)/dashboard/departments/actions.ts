@@ -8,7 +8,7 @@ import { createDepartmentSchema, renameDepartmentSchema, setDepartmentActiveSche
 
 const PATH = "/dashboard/departments";
 
-export async function createDepartmentAction(input: { name: string }) {
+export async function createDepartmentAction(input: unknown) {
   return runAction({ schema: createDepartmentSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await createCatalogEntry(user, "department", data.name);
     revalidatePath(PATH);
@@ -16,7 +16,7 @@ export async function createDepartmentAction(input: { name: string }) {
   });
 }
 
-export async function renameDepartmentAction(input: { id: string; name: string }) {
+export async function renameDepartmentAction(input: unknown) {
   return runAction({ schema: renameDepartmentSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await renameCatalogEntry(user, "department", data.id, data.name);
     revalidatePath(PATH);
@@ -25,7 +25,7 @@ export async function renameDepartmentAction(input: { id: string; name: string }
 }
 
 /** Never a hard delete: a deactivated entry disappears from selects and keeps its history. */
-export async function setDepartmentActiveAction(input: { id: string; active: boolean }) {
+export async function setDepartmentActiveAction(input: unknown) {
   return runAction({ schema: setDepartmentActiveSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await setCatalogEntryActive(user, "department", data.id, data.active);
     revalidatePath(PATH);

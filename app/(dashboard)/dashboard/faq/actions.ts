@@ -12,7 +12,7 @@ function revalidateFaq() {
 }
 
 /** Manual screen 16: Add New Question. */
-export async function createFaqAction(input: Record<string, unknown>) {
+export async function createFaqAction(input: unknown) {
   return runAction({ schema: createFaqSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await createFaq(user, data);
     revalidateFaq();
@@ -20,7 +20,7 @@ export async function createFaqAction(input: Record<string, unknown>) {
   });
 }
 
-export async function updateFaqAction(input: Record<string, unknown>) {
+export async function updateFaqAction(input: unknown) {
   return runAction({ schema: updateFaqSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await updateFaq(user, data);
     revalidateFaq();
@@ -28,7 +28,7 @@ export async function updateFaqAction(input: Record<string, unknown>) {
   });
 }
 
-export async function setFaqPublishedAction(input: { id: string; published: boolean }) {
+export async function setFaqPublishedAction(input: unknown) {
   return runAction({ schema: setFaqPublishedSchema, input, roles: MANAGERS }, async (data, user) => {
     const result = await setFaqPublished(user, data.id, data.published);
     revalidateFaq();

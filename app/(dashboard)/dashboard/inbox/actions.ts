@@ -7,8 +7,8 @@ import { convertContactMessageToTicket, setContactMessageStatus } from "@/lib/da
 import { requestIp } from "@/lib/dal/audit";
 import { contactStatusSchema, convertContactSchema } from "@/lib/validation/contact";
 
-export async function setContactStatusAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runAction({ schema: contactStatusSchema, input: formData, roles: MANAGERS }, async (input, user) => {
+export async function setContactStatusAction(input: unknown): Promise<ActionResult> {
+  return runAction({ schema: contactStatusSchema, input, roles: MANAGERS }, async (input, user) => {
     if (!(await setContactMessageStatus(user, input.id, input.status))) throw new UserFacingError("inbox.notFound");
     revalidatePath("/dashboard/inbox");
     return null;
@@ -16,11 +16,8 @@ export async function setContactStatusAction(_previous: ActionResult | null, for
 }
 
 /** "Jadikan tiket": the message becomes a ticket of the sender's client account (created if needed). */
-export async function convertContactToTicketAction(
-  _previous: ActionResult<{ number: string; newClient: boolean }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ number: string; newClient: boolean }>> {
-  return runAction({ schema: convertContactSchema, input: formData, roles: MANAGERS }, async (input, user) => {
+export async function convertContactToTicketAction(input: unknown): Promise<ActionResult<{ number: string; newClient: boolean }>> {
+  return runAction({ schema: convertContactSchema, input, roles: MANAGERS }, async (input, user) => {
     const result = await convertContactMessageToTicket(user, input, await requestIp());
     revalidatePath("/dashboard/inbox");
     revalidatePath("/dashboard/tickets");

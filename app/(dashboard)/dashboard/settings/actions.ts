@@ -16,7 +16,7 @@ function revalidateAll() {
 }
 
 /** General tab; FormData because of the logo file. */
-export async function updateGeneralSettingsAction(input: FormData | Record<string, unknown>) {
+export async function updateGeneralSettingsAction(input: unknown) {
   return runAction({ schema: generalSettingsFormSchema, input, roles: MANAGERS }, async ({ logo: upload, ...data }, user) => {
     const current = await getSettings("general");
     const logo = upload ? await saveImage("branding", await normalizeImage(upload, { size: LOGO_SIZE, field: "logo" })) : current.logo;
@@ -32,7 +32,7 @@ export async function updateGeneralSettingsAction(input: FormData | Record<strin
   });
 }
 
-export async function updateFooterSettingsAction(input: Record<string, unknown>) {
+export async function updateFooterSettingsAction(input: unknown) {
   return runAction({ schema: footerSettingsSchema, input, roles: MANAGERS }, async (data, user) => {
     await updateSettings(user, "footer", data);
     revalidateAll();
@@ -40,7 +40,7 @@ export async function updateFooterSettingsAction(input: Record<string, unknown>)
   });
 }
 
-export async function updateTicketSettingsAction(input: Record<string, unknown>) {
+export async function updateTicketSettingsAction(input: unknown) {
   return runAction({ schema: ticketSettingsSchema, input, roles: MANAGERS }, async (data, user) => {
     await updateSettings(user, "ticket", data);
     revalidateAll();
