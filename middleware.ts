@@ -1,6 +1,7 @@
 import { withAuth } from "next-auth/middleware";
 import { NextResponse } from "next/server";
-import { isRole, routeFor } from "@/lib/auth/roles";
+import { isRole } from "@/lib/auth/roles";
+import { routeFor } from "@/lib/auth/routes";
 
 /**
  * Optimistic gate only (DESIGN.md §5): it reads the JWT, never the database. Every page, route

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { menusFor, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
+import { menusFor } from "@/lib/auth/routes";
 
 export async function Sidebar({ role }: { role: Role }) {
   const t = await getTranslations("nav");

@@ -1,9 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
-import { AuthorizationError, requireUser } from "@/lib/dal/session";
+import { requireUser } from "@/lib/dal/session";
+import { AuthorizationError, UserFacingError } from "@/lib/errors";
+import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
-import type { Role } from "@/lib/auth/roles";
 import { formatValidationMessage } from "@/lib/validation/zod";
 import { serverTranslator } from "@/lib/i18n/server";
 
@@ -11,19 +12,6 @@ import { serverTranslator } from "@/lib/i18n/server";
 export type ActionResult<T = null> =
   | { ok: true; data: T }
   | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
-
-/**
- * An expected failure the user can act on. `key` is a full message key ("tickets.errors.closed");
- * with `field` the message is shown next to that form field.
- */
-export class UserFacingError extends Error {
-  constructor(
-    public readonly key: string,
-    public readonly options: { field?: string; values?: Record<string, string | number> } = {},
-  ) {
-    super(key);
-  }
-}
 
 /** FormData → plain object; a name sent several times (files, checkboxes) becomes an array. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
@@ -37,14 +25,16 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 /**
- * Every action has this shape: require the user and role → parse with zod → run → typed result.
- * The session is checked first, so an anonymous caller learns nothing about validation.
+ * Every action has this shape: require the user (and the permission) → parse with zod → run →
+ * typed result. The session is checked first, so an anonymous caller learns nothing about
+ * validation. The permission here is only the early gate: the DAL function the body calls asserts
+ * it again and is the authority (lib/auth/permissions.ts).
  */
 export function runAction<S extends z.ZodType, T>(
-  options: { schema: S; input: unknown; roles?: readonly Role[] },
+  options: { schema: S; input: unknown; permission?: Permission },
   body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  return execute(options.schema, options.input, () => requireUser(options.roles), body);
+  return execute(options.schema, options.input, () => requireUser(options.permission), body);
 }
 
 /** The same shape for the few actions a visitor may call (the Kontak form). */

@@ -1,3 +1,5 @@
+import { headers } from "next/headers";
+
 type HeaderBag = Headers | Record<string, string | string[] | undefined> | undefined;
 
 function header(headers: HeaderBag, name: string): string | undefined {
@@ -20,4 +22,13 @@ export function clientIp(headers: HeaderBag): string {
   const trusted = Math.max(0, Number(process.env.TRUSTED_PROXY_COUNT || 0));
   const ip = hops[hops.length - 1 - trusted] ?? hops[0] ?? header(headers, "x-real-ip");
   return ip || "unknown";
+}
+
+/** The client's address for the current request (server components, actions, route handlers). */
+export async function requestIp(): Promise<string> {
+  try {
+    return clientIp(await headers());
+  } catch {
+    return "unknown";
+  }
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { headers } from "next/headers";
+import { assertCan } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db";
-import { clientIp } from "@/lib/auth/client-ip";
+import { requestIp } from "@/lib/auth/client-ip";
 import type { SessionUser } from "./users";
-import { AuthorizationError } from "./session";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,18 +24,10 @@ export function stripSecrets(value: unknown): Prisma.InputJsonValue | undefined 
   return value as Prisma.InputJsonValue;
 }
 
-export async function requestIp(): Promise<string> {
-  try {
-    return clientIp(await headers());
-  } catch {
-    return "unknown";
-  }
-}
-
 /** Records one change; call it inside the transaction that makes the change. */
 export async function recordAudit(
   tx: Tx,
-  entry: { actor: Pick<SessionUser, "id">; action: string; target?: string; before?: unknown; after?: unknown; ip?: string },
+  entry: { actor: Pick<SessionUser, "id">; action: string; target?: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -45,7 +36,7 @@ export async function recordAudit(
       target: entry.target ?? null,
       ...(entry.before === undefined ? {} : { before: stripSecrets(entry.before) ?? Prisma.DbNull }),
       ...(entry.after === undefined ? {} : { after: stripSecrets(entry.after) ?? Prisma.DbNull }),
-      ip: entry.ip ?? (await requestIp()),
+      ip: await requestIp(),
     },
   });
 }
@@ -56,7 +47,7 @@ export type AuditFilters = { actor?: string; action?: string; from?: Date; to?: 
 
 /** The audit log, newest first; Super Admin only. */
 export async function listAuditLog(actor: SessionUser, filters: AuditFilters) {
-  if (actor.role !== "SUPER_ADMIN") throw new AuthorizationError("forbidden");
+  assertCan(actor, "audit.read");
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.actor
@@ -96,7 +87,7 @@ export async function listAuditLog(actor: SessionUser, filters: AuditFilters) {
 }
 
 export async function listAuditActions(actor: SessionUser): Promise<string[]> {
-  if (actor.role !== "SUPER_ADMIN") throw new AuthorizationError("forbidden");
+  assertCan(actor, "audit.read");
   const rows = await db().auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } });
   return rows.map((r) => r.action);
 }

@@ -1,13 +1,12 @@
 import "server-only";
+import { UserFacingError } from "@/lib/errors";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { UserFacingError } from "@/lib/actions/action";
 import { normalizeIdentifier } from "@/lib/auth/identity";
 import { createManagedUser } from "./people";
 import { createTicket } from "./tickets";
-import { MANAGERS } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
 import type { ContactInput } from "@/lib/validation/contact";
-import { assertRole } from "./session";
 import type { SessionUser } from "./users";
 
 export const CONTACT_PAGE_SIZE = 20;
@@ -31,7 +30,7 @@ export async function saveContactMessage(input: ContactInput, ip: string) {
 export type ContactListFilter = { status?: "NEW" | "HANDLED"; q?: string; page: number };
 
 export async function listContactMessages(actor: SessionUser, filter: ContactListFilter) {
-  assertRole(actor, MANAGERS);
+  assertCan(actor, "inbox.manage");
   const q = filter.q?.trim();
   const where = {
     ...(filter.status ? { status: filter.status } : {}),
@@ -57,18 +56,18 @@ export async function listContactMessages(actor: SessionUser, filter: ContactLis
 }
 
 export async function countNewContactMessages(actor: SessionUser): Promise<number> {
-  assertRole(actor, MANAGERS);
+  assertCan(actor, "inbox.manage");
   return db().contactMessage.count({ where: { status: "NEW" } });
 }
 
 /** The message, or null (→ 404) for an unknown id. */
 export async function getContactMessage(actor: SessionUser, id: string) {
-  assertRole(actor, MANAGERS);
+  assertCan(actor, "inbox.manage");
   return db().contactMessage.findUnique({ where: { id } });
 }
 
 export async function setContactMessageStatus(actor: SessionUser, id: string, status: "NEW" | "HANDLED") {
-  assertRole(actor, MANAGERS);
+  assertCan(actor, "inbox.manage");
   const { count } = await db().contactMessage.updateMany({
     where: { id },
     data: status === "HANDLED" ? { status, handledAt: new Date(), handledById: actor.id } : { status, handledAt: null, handledById: null },
@@ -83,9 +82,8 @@ export async function setContactMessageStatus(actor: SessionUser, id: string, st
 export async function convertContactMessageToTicket(
   actor: SessionUser,
   input: { id: string; departmentId: string; agencyId?: string },
-  ip?: string,
 ): Promise<{ number: string; newClient: boolean }> {
-  assertRole(actor, MANAGERS);
+  assertCan(actor, "inbox.manage");
   const message = await db().contactMessage.findUnique({ where: { id: input.id } });
   if (!message) throw new UserFacingError("inbox.notFound");
   if (message.convertedTicketId) throw new UserFacingError("inbox.alreadyConverted");
@@ -113,7 +111,6 @@ export async function convertContactMessageToTicket(
         password: randomBytes(18).toString("base64url"),
         agencyId: input.agencyId,
       },
-      ip,
     );
     clientId = created.id;
   }
@@ -145,7 +142,7 @@ export async function convertContactMessageToTicket(
 
 /** The ticket number a converted message became, for the inbox page. */
 export async function convertedTicketNumber(actor: SessionUser, ticketId: string | null): Promise<string | null> {
-  assertRole(actor, MANAGERS);
+  assertCan(actor, "inbox.manage");
   if (!ticketId) return null;
   const ticket = await db().ticket.findUnique({ where: { id: ticketId }, select: { number: true } });
   return ticket?.number ?? null;

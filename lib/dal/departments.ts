@@ -1,9 +1,8 @@
 import "server-only";
+import { UserFacingError } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";
-import { MANAGERS } from "@/lib/auth/roles";
-import { UserFacingError } from "@/lib/actions/action";
+import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
-import { AuthorizationError } from "./session";
 import type { SessionUser } from "./users";
 
 export const CATALOG_PAGE_SIZE = 20;
@@ -11,17 +10,13 @@ export const CATALOG_PAGE_SIZE = 20;
 /** Departments (Diskominfo units) and OPD agencies are both "a name that can be switched off". */
 type CatalogKind = "department" | "agency";
 
-function assertManager(actor: SessionUser) {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
-}
-
 /** Department and Agency have the same columns for what we use; one delegate type keeps the calls simple. */
 function table(kind: CatalogKind): ReturnType<typeof db>["department"] {
   return kind === "department" ? db().department : (db().agency as unknown as ReturnType<typeof db>["department"]);
 }
 
 export async function listCatalog(actor: SessionUser, kind: CatalogKind, query: { q?: string; page: number }) {
-  assertManager(actor);
+  assertCan(actor, "catalog.manage");
   const q = query.q?.trim();
   const where = q ? { name: { contains: q, mode: "insensitive" as const } } : {};
   const [total, rows] = await Promise.all([
@@ -54,20 +49,20 @@ function mapUnique(kind: CatalogKind) {
   };
 }
 
-export async function createCatalogEntry(actor: SessionUser, kind: CatalogKind, name: string, ip?: string) {
-  assertManager(actor);
+export async function createCatalogEntry(actor: SessionUser, kind: CatalogKind, name: string) {
+  assertCan(actor, "catalog.manage");
   await assertNameFree(kind, name);
   return db()
     .$transaction(async (tx) => {
       const created = await (kind === "department" ? tx.department.create({ data: { name } }) : tx.agency.create({ data: { name } }));
-      await recordAudit(tx, { actor, action: `${kind}.create`, target: `${kind}:${created.id}`, after: { name }, ip });
+      await recordAudit(tx, { actor, action: `${kind}.create`, target: `${kind}:${created.id}`, after: { name } });
       return { id: created.id };
     })
     .catch(mapUnique(kind));
 }
 
-export async function renameCatalogEntry(actor: SessionUser, kind: CatalogKind, id: string, name: string, ip?: string) {
-  assertManager(actor);
+export async function renameCatalogEntry(actor: SessionUser, kind: CatalogKind, id: string, name: string) {
+  assertCan(actor, "catalog.manage");
   await assertNameFree(kind, name, id);
   return db()
     .$transaction(async (tx) => {
@@ -76,15 +71,15 @@ export async function renameCatalogEntry(actor: SessionUser, kind: CatalogKind, 
       if (!before) throw new UserFacingError(`${kind === "department" ? "departments" : "agencies"}.errors.notFound`);
       if (kind === "department") await tx.department.update({ where: { id }, data: { name } });
       else await tx.agency.update({ where: { id }, data: { name } });
-      await recordAudit(tx, { actor, action: `${kind}.rename`, target: `${kind}:${id}`, before: { name: before.name }, after: { name }, ip });
+      await recordAudit(tx, { actor, action: `${kind}.rename`, target: `${kind}:${id}`, before: { name: before.name }, after: { name } });
       return { id };
     })
     .catch(mapUnique(kind));
 }
 
 /** We never hard-delete: a deactivated entry keeps its tickets and staff but leaves every select. */
-export async function setCatalogEntryActive(actor: SessionUser, kind: CatalogKind, id: string, active: boolean, ip?: string) {
-  assertManager(actor);
+export async function setCatalogEntryActive(actor: SessionUser, kind: CatalogKind, id: string, active: boolean) {
+  assertCan(actor, "catalog.manage");
   return db().$transaction(async (tx) => {
     const before =
       kind === "department" ? await tx.department.findUnique({ where: { id } }) : await tx.agency.findUnique({ where: { id } });
@@ -92,7 +87,7 @@ export async function setCatalogEntryActive(actor: SessionUser, kind: CatalogKin
     if (before.active === active) return { id };
     if (kind === "department") await tx.department.update({ where: { id }, data: { active } });
     else await tx.agency.update({ where: { id }, data: { active } });
-    await recordAudit(tx, { actor, action: `${kind}.${active ? "reactivate" : "deactivate"}`, target: `${kind}:${id}`, before: { active: before.active }, after: { active }, ip });
+    await recordAudit(tx, { actor, action: `${kind}.${active ? "reactivate" : "deactivate"}`, target: `${kind}:${id}`, before: { active: before.active }, after: { active } });
     return { id };
   });
 }
@@ -100,4 +95,9 @@ export async function setCatalogEntryActive(actor: SessionUser, kind: CatalogKin
 /** Active departments for any signed-in user's selects (ticket form, FAQ form). */
 export async function listActiveDepartments() {
   return db().department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** Every OPD by name, for the ticket list's filter. */
+export async function listAgencies() {
+  return db().$queryRaw<{ id: string; name: string }[]>`SELECT "id"::text AS id, "name" FROM "Agency" ORDER BY "name"`;
 }

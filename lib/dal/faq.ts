@@ -1,16 +1,12 @@
 import "server-only";
+import { UserFacingError } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";
-import { MANAGERS } from "@/lib/auth/roles";
-import { UserFacingError } from "@/lib/actions/action";
+import { assertCan, can } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
-import { AuthorizationError } from "./session";
+import { prefixQuery } from "./search";
 import type { SessionUser } from "./users";
 
 export const FAQ_PAGE_SIZE = 20;
-
-function assertManager(actor: SessionUser) {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
-}
 
 const faqSelect = {
   id: true,
@@ -28,7 +24,7 @@ const faqSelect = {
 export async function listFaqsForUser(actor: SessionUser, query: { q?: string; page: number }) {
   const q = query.q?.trim();
   const where: Prisma.FaqWhereInput = {
-    ...(MANAGERS.includes(actor.role) ? {} : { published: true, department: { active: true } }),
+    ...(can(actor, "faq.manage") ? {} : { published: true, department: { active: true } }),
     ...(q
       ? { OR: [{ subject: { contains: q, mode: "insensitive" } }, { description: { contains: q, mode: "insensitive" } }] }
       : {}),
@@ -44,17 +40,6 @@ export async function listFaqsForUser(actor: SessionUser, query: { q?: string; p
     }),
   ]);
   return { total, rows };
-}
-
-/** Words of the query as a prefix tsquery ("vpn lamb" → "vpn:* & lamb:*"); only letters and digits pass. */
-function prefixQuery(q: string): string | null {
-  const words = q
-    .normalize("NFKC")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
 
 export type PublicFaq = { id: string; subject: string; description: string; department: string };
@@ -94,18 +79,18 @@ async function assertDepartment(tx: Prisma.TransactionClient, id: string, keepId
 
 export type FaqData = { departmentId: string; subject: string; description: string; published: boolean };
 
-export async function createFaq(actor: SessionUser, input: FaqData, ip?: string) {
-  assertManager(actor);
+export async function createFaq(actor: SessionUser, input: FaqData) {
+  assertCan(actor, "faq.manage");
   return db().$transaction(async (tx) => {
     await assertDepartment(tx, input.departmentId);
     const created = await tx.faq.create({ data: input });
-    await recordAudit(tx, { actor, action: "faq.create", target: `faq:${created.id}`, after: input, ip });
+    await recordAudit(tx, { actor, action: "faq.create", target: `faq:${created.id}`, after: input });
     return { id: created.id };
   });
 }
 
-export async function updateFaq(actor: SessionUser, input: FaqData & { id: string }, ip?: string) {
-  assertManager(actor);
+export async function updateFaq(actor: SessionUser, input: FaqData & { id: string }) {
+  assertCan(actor, "faq.manage");
   return db().$transaction(async (tx) => {
     const before = await tx.faq.findUnique({ where: { id: input.id } });
     if (!before) throw new UserFacingError("faq.errors.notFound");
@@ -118,24 +103,23 @@ export async function updateFaq(actor: SessionUser, input: FaqData & { id: strin
       target: `faq:${id}`,
       before: { departmentId: before.departmentId, subject: before.subject, description: before.description, published: before.published },
       after: data,
-      ip,
     });
     return { id };
   });
 }
 
-export async function setFaqPublished(actor: SessionUser, id: string, published: boolean, ip?: string) {
-  assertManager(actor);
+export async function setFaqPublished(actor: SessionUser, id: string, published: boolean) {
+  assertCan(actor, "faq.manage");
   return db().$transaction(async (tx) => {
     const before = await tx.faq.findUnique({ where: { id }, select: { published: true } });
     if (!before) throw new UserFacingError("faq.errors.notFound");
     await tx.faq.update({ where: { id }, data: { published } });
-    await recordAudit(tx, { actor, action: published ? "faq.publish" : "faq.unpublish", target: `faq:${id}`, before, after: { published }, ip });
+    await recordAudit(tx, { actor, action: published ? "faq.publish" : "faq.unpublish", target: `faq:${id}`, before, after: { published } });
     return { id };
   });
 }
 
 export async function getFaqForEdit(actor: SessionUser, id: string) {
-  assertManager(actor);
+  assertCan(actor, "faq.manage");
   return db().faq.findUnique({ where: { id }, select: faqSelect });
 }

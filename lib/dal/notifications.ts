@@ -1,6 +1,6 @@
 import "server-only";
+import { UserFacingError } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { UserFacingError } from "@/lib/actions/action";
 import type { SessionUser } from "@/lib/dal/users";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;

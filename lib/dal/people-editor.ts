@@ -1,7 +1,7 @@
 import "server-only";
 import type { UserKind } from "@/lib/validation/users";
 import { isUuid } from "@/lib/validation/zod";
-import { UserFacingError } from "@/lib/actions/action";
+import { UserFacingError } from "@/lib/errors";
 import { getManagedUserOrThrow, listSelectableAgencies, listSelectableDepartments, type ManagedUser } from "./people";
 import type { SessionUser } from "./users";
 

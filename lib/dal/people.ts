@@ -1,29 +1,28 @@
 import "server-only";
-import { loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
+import { UserFacingError } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { weakPasswordReason } from "@/lib/auth/password-policy";
-import { MANAGERS, type Role } from "@/lib/auth/roles";
-import { UserFacingError } from "@/lib/actions/action";
-import { normalizeImage, removeImage, saveImage } from "@/lib/storage/images";
+import { hashPassword } from "@/lib/auth/password";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { removeImage } from "@/lib/storage/images";
 import type { UserKind } from "@/lib/validation/users";
+import { assertIdentityFree, assertPasswordStrong, auditView, mapUniqueViolation, withNewAvatar } from "./accounts";
 import { recordAudit } from "./audit";
-import { AuthorizationError } from "./session";
 import type { SessionUser } from "./users";
 
 type Tx = Prisma.TransactionClient;
 
 export const PAGE_SIZE = 20;
-export const AVATAR_SIZE = 256;
 
 const KIND_ROLES: Record<UserKind, Role[]> = { admin: ["SUPER_ADMIN", "ADMIN"], staff: ["STAFF"], client: ["CLIENT"] };
 const KIND_ROLE: Record<Exclude<UserKind, "admin">, Role> = { staff: "STAFF", client: "CLIENT" };
 
 /** Admins (and Super Admins) are managed by a Super Admin only; Staff and Clients by both kinds of admin. */
+export const KIND_PERMISSION: Record<UserKind, Permission> = { admin: "admins.manage", staff: "users.manage", client: "users.manage" };
+
 function assertMayManage(actor: SessionUser, kind: UserKind): void {
-  const allowed = kind === "admin" ? actor.role === "SUPER_ADMIN" : MANAGERS.includes(actor.role);
-  if (!allowed) throw new AuthorizationError("forbidden");
+  assertCan(actor, KIND_PERMISSION[kind]);
 }
 
 const listSelect = {
@@ -83,44 +82,6 @@ export async function getManagedUserOrThrow(actor: SessionUser, kind: UserKind, 
   return user;
 }
 
-function auditView(u: { name: string; username: string; email: string; role: Role; active: boolean; designation: string | null; departmentId: string | null; agencyId: string | null; avatar: string | null }) {
-  return {
-    name: u.name,
-    username: u.username,
-    email: u.email,
-    role: u.role,
-    active: u.active,
-    designation: u.designation,
-    departmentId: u.departmentId,
-    agencyId: u.agencyId,
-    avatar: u.avatar ? "set" : null,
-  };
-}
-
-async function assertIdentityFree(tx: Tx, username: string, email: string, exceptId?: string): Promise<void> {
-  const clash = await tx.user.findFirst({
-    where: { OR: [{ username }, { email }], ...(exceptId ? { NOT: { id: exceptId } } : {}) },
-    select: { username: true, email: true },
-  });
-  if (clash?.username === username) throw new UserFacingError("users.errors.usernameTaken", { field: "username" });
-  if (clash?.email === email) throw new UserFacingError("users.errors.emailTaken", { field: "email" });
-}
-
-/** A unique-index violation that slipped past the check above (two requests at once). */
-function mapUniqueViolation(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    const target = String((error.meta as { target?: unknown } | undefined)?.target ?? "");
-    if (target.includes("email")) throw new UserFacingError("users.errors.emailTaken", { field: "email" });
-    throw new UserFacingError("users.errors.usernameTaken", { field: "username" });
-  }
-  throw error;
-}
-
-function assertPasswordStrong(password: string, identity: { username?: string; email?: string; name?: string }, field = "password") {
-  const reason = weakPasswordReason(password, identity);
-  if (reason) throw new UserFacingError(reason, { field });
-}
-
 async function assertDepartmentUsable(tx: Tx, id: string, keepId?: string | null) {
   const dept = await tx.department.findUnique({ where: { id }, select: { active: true } });
   if (!dept || (!dept.active && id !== keepId)) throw new UserFacingError("users.errors.departmentInvalid", { field: "departmentId" });
@@ -137,22 +98,6 @@ async function assertAnotherActiveSuperAdmin(tx: Tx, exceptId: string): Promise<
   if (!rows.some((r) => r.id !== exceptId)) throw new UserFacingError("users.errors.lastSuperAdmin");
 }
 
-async function storeAvatar(file: File | undefined): Promise<string | undefined> {
-  if (!file) return undefined;
-  return saveImage("avatars", await normalizeImage(file, { size: AVATAR_SIZE, field: "avatar" }));
-}
-
-/** Runs `body`; if it fails, the freshly written avatar file is removed again. */
-async function withNewAvatar<T>(file: File | undefined, body: (avatar: string | undefined) => Promise<T>): Promise<T> {
-  const avatar = await storeAvatar(file);
-  try {
-    return await body(avatar);
-  } catch (error) {
-    await removeImage("avatars", avatar);
-    throw error;
-  }
-}
-
 export type CreateManagedUser = {
   name: string;
   username: string;
@@ -165,7 +110,7 @@ export type CreateManagedUser = {
   agencyId?: string;
 };
 
-export async function createManagedUser(actor: SessionUser, kind: UserKind, input: CreateManagedUser, ip?: string) {
+export async function createManagedUser(actor: SessionUser, kind: UserKind, input: CreateManagedUser) {
   assertMayManage(actor, kind);
   const role: Role = kind === "admin" ? (input.role ?? "ADMIN") : KIND_ROLE[kind];
   const username = normalizeIdentifier(input.username);
@@ -191,7 +136,7 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
             agencyId: kind === "client" ? input.agencyId! : null,
           },
         });
-        await recordAudit(tx, { actor, action: "user.create", target: `user:${created.id}`, after: auditView(created), ip });
+        await recordAudit(tx, { actor, action: "user.create", target: `user:${created.id}`, after: auditView(created) });
         return { id: created.id };
       })
       .catch(mapUniqueViolation),
@@ -200,7 +145,7 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
 
 export type UpdateManagedUser = Omit<CreateManagedUser, "password"> & { id: string };
 
-export async function updateManagedUser(actor: SessionUser, kind: UserKind, input: UpdateManagedUser, ip?: string) {
+export async function updateManagedUser(actor: SessionUser, kind: UserKind, input: UpdateManagedUser) {
   assertMayManage(actor, kind);
   const username = normalizeIdentifier(input.username);
   const email = normalizeIdentifier(input.email);
@@ -226,7 +171,7 @@ export async function updateManagedUser(actor: SessionUser, kind: UserKind, inpu
             ...(kind === "client" ? { agencyId: input.agencyId! } : {}),
           },
         });
-        await recordAudit(tx, { actor, action: "user.update", target: `user:${before.id}`, before: auditView(before), after: auditView(after), ip });
+        await recordAudit(tx, { actor, action: "user.update", target: `user:${before.id}`, before: auditView(before), after: auditView(after) });
         return { previousAvatar: avatar ? before.avatar : null };
       })
       .catch(mapUniqueViolation);
@@ -236,7 +181,7 @@ export async function updateManagedUser(actor: SessionUser, kind: UserKind, inpu
 }
 
 /** Deactivating ends the user's sessions at once: the database trigger bumps sessionVersion. */
-export async function setManagedUserActive(actor: SessionUser, kind: UserKind, id: string, active: boolean, ip?: string) {
+export async function setManagedUserActive(actor: SessionUser, kind: UserKind, id: string, active: boolean) {
   assertMayManage(actor, kind);
   return db().$transaction(async (tx) => {
     const before = await tx.user.findFirst({ where: { id, role: { in: KIND_ROLES[kind] } } });
@@ -244,88 +189,31 @@ export async function setManagedUserActive(actor: SessionUser, kind: UserKind, i
     if (before.active === active) return { id };
     if (!active && before.role === "SUPER_ADMIN") await assertAnotherActiveSuperAdmin(tx, before.id);
     await tx.user.update({ where: { id }, data: { active } });
-    await recordAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", target: `user:${id}`, before: { active: before.active }, after: { active }, ip });
+    await recordAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", target: `user:${id}`, before: { active: before.active }, after: { active } });
     return { id };
   });
 }
 
 /** An admin sets a new password for a user; that user's sessions end (trigger). */
-export async function setManagedUserPassword(actor: SessionUser, kind: UserKind, id: string, password: string, ip?: string) {
+export async function setManagedUserPassword(actor: SessionUser, kind: UserKind, id: string, password: string) {
   assertMayManage(actor, kind);
   const target = await getManagedUserOrThrow(actor, kind, id);
   assertPasswordStrong(password, target);
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash } });
-    await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}`, ip });
+    await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}` });
   });
   return { id };
 }
 
-export type ProfileUpdate = { name: string; username: string; email: string; avatar?: File };
-
-/** Everyone edits their own Name, Username, E-mail and Avatar (manual screen 9). */
-export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate, ip?: string) {
-  const username = normalizeIdentifier(input.username);
-  const email = normalizeIdentifier(input.email);
-  return withNewAvatar(input.avatar, async (avatar) => {
-    const { previousAvatar } = await db()
-      .$transaction(async (tx) => {
-        const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
-        await assertIdentityFree(tx, username, email, actor.id);
-        const after = await tx.user.update({
-          where: { id: actor.id },
-          data: { name: input.name, username, email, ...(avatar ? { avatar } : {}) },
-        });
-        await recordAudit(tx, { actor, action: "profile.update", target: `user:${actor.id}`, before: auditView(before), after: auditView(after), ip });
-        return { previousAvatar: avatar ? before.avatar : null };
-      })
-      .catch(mapUniqueViolation);
-    await removeImage("avatars", previousAvatar);
-    return { id: actor.id };
-  });
-}
-
-/**
- * Manual screen 10. The current password is required; afterwards every session of this user,
- * including the current one, is stale (trigger), and the form sends the user to login.
- */
-export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }, ip?: string) {
-  // Guessing the current password from a stolen session meets the same limit as guessing at login.
-  const address = ip ?? "unknown";
-  const lockedMs = await loginLockedFor(actor.username, address);
-  if (lockedMs > 0) {
-    throw new UserFacingError("profile.errors.tooManyAttempts", { field: "currentPassword", values: { minutes: Math.ceil(lockedMs / 60000) } });
-  }
-  const row = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await recordLoginFailure(actor.username, address);
-    throw new UserFacingError("profile.errors.currentPasswordWrong", { field: "currentPassword" });
-  }
-  if (input.currentPassword === input.newPassword) throw new UserFacingError("profile.errors.samePassword", { field: "newPassword" });
-  assertPasswordStrong(input.newPassword, actor, "newPassword");
-  const passwordHash = await hashPassword(input.newPassword);
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    await recordAudit(tx, { actor, action: "profile.changePassword", target: `user:${actor.id}`, ip });
-  });
-  return { id: actor.id };
-}
-
-/** The stored avatar file name of a user, for any signed-in viewer (avatars are shown next to names). */
-export async function findAvatarName(viewer: SessionUser, userId: string): Promise<string | null> {
-  void viewer;
-  const row = await db().user.findUnique({ where: { id: userId }, select: { avatar: true } });
-  return row?.avatar ?? null;
-}
-
 /** Options for the Staff form's Department select and the Client form's OPD select (active only). */
 export async function listSelectableDepartments(actor: SessionUser) {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
+  assertCan(actor, "users.manage");
   return db().department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export async function listSelectableAgencies(actor: SessionUser) {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
+  assertCan(actor, "users.manage");
   return db().agency.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

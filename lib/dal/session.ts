@@ -4,7 +4,9 @@ import { getServerSession } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { canOpen, type Role } from "@/lib/auth/roles";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { canOpen } from "@/lib/auth/routes";
+import { AuthorizationError } from "@/lib/errors";
 import { findActiveSessionUser, type SessionUser } from "./users";
 
 /** The user a decoded session token stands for, re-checked against the database. */
@@ -38,21 +40,10 @@ export async function requirePageUser(pathname: string): Promise<SessionUser> {
   return user!;
 }
 
-export class AuthorizationError extends Error {
-  constructor(public readonly reason: "unauthenticated" | "forbidden") {
-    super(reason);
-  }
-}
-
 /** For server actions and route handlers: throws AuthorizationError instead of redirecting. */
-export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+export async function requireUser(permission?: Permission): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AuthorizationError("unauthenticated");
-  if (roles && !roles.includes(user.role)) throw new AuthorizationError("forbidden");
+  if (permission) assertCan(user, permission);
   return user;
-}
-
-/** For DAL functions: the acting user must have one of these roles (pages may have checked too). */
-export function assertRole(actor: SessionUser, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new AuthorizationError("forbidden");
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
-import { MANAGERS } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
-import { AuthorizationError } from "./session";
 import type { SessionUser } from "./users";
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type SettingsOf, type SettingsSection } from "@/lib/validation/settings";
 
@@ -35,9 +34,8 @@ export async function updateSettings<S extends SettingsSection>(
   actor: SessionUser,
   section: S,
   value: SettingsOf<S>,
-  ip?: string,
 ): Promise<void> {
-  if (!MANAGERS.includes(actor.role)) throw new AuthorizationError("forbidden");
+  assertCan(actor, "settings.manage");
   const before = await getSettingsUncached(section);
   await db().$transaction(async (tx) => {
     await tx.setting.upsert({
@@ -45,6 +43,6 @@ export async function updateSettings<S extends SettingsSection>(
       create: { key: section, value: value as Prisma.InputJsonValue },
       update: { value: value as Prisma.InputJsonValue },
     });
-    await recordAudit(tx, { actor, action: `settings.${section}`, target: `settings:${section}`, before, after: value, ip });
+    await recordAudit(tx, { actor, action: `settings.${section}`, target: `settings:${section}`, before, after: value });
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getSettings } from "./settings";
+import { EVENT_KIND, recipientsWhere, ticketColumns } from "./tickets/recipients";
 
 const BATCH = 1_000;
 
@@ -23,13 +24,14 @@ export async function closeStaleResolvedTickets(now: Date = new Date()): Promise
           SELECT "id" FROM "Ticket" WHERE "status" = 'RESOLVED' AND "resolvedAt" < ${cutoff}
           ORDER BY "resolvedAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         AND "status" = 'RESOLVED'
-        RETURNING "id", "clientId"
+        RETURNING "id", "clientId", "departmentId", "assigneeId"
       ), history AS (
         INSERT INTO "TicketActivity" ("id", "ticketId", "actorId", "field", "fromValue", "toValue", "createdAt")
         SELECT gen_random_uuid(), "id", NULL, 'status', 'RESOLVED', 'CLOSED', ${now} FROM closed
       ), notified AS (
         INSERT INTO "Notification" ("id", "userId", "ticketId", "kind")
-        SELECT gen_random_uuid(), "clientId", "id", 'TICKET_STATUS' FROM closed
+        SELECT gen_random_uuid(), u."id", c."id", ${EVENT_KIND.status}::"NotificationKind"
+        FROM closed c JOIN "User" u ON ${recipientsWhere("status", ticketColumns("c"), null)}
       )
       SELECT count(*)::int AS n FROM closed`;
     const n = closed[0]?.n ?? 0;

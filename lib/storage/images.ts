@@ -1,10 +1,10 @@
 import "server-only";
+import { UserFacingError } from "@/lib/errors";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { dataDir } from "@/lib/runtime-paths";
-import { UserFacingError } from "@/lib/actions/action";
 import { IMAGE_MAX_BYTES } from "@/lib/validation/users";
 
 export type ImageFolder = "avatars" | "branding";

@@ -1,9 +1,10 @@
+import { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
 import { z } from "./zod";
 
-export const TICKET_STATUSES = ["OPEN", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"] as const;
-export const TICKET_PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+// The vocabulary comes from the schema's enums (the browser-safe enums file), so the lists cannot drift.
+export { TicketPriority, TicketStatus };
+export const TICKET_STATUSES = Object.values(TicketStatus);
+export const TICKET_PRIORITIES = Object.values(TicketPriority);
 
 export const SUBJECT_MAX = 200;
 export const BODY_MAX = 20_000;
@@ -60,7 +61,7 @@ export function createTicketSchema(limits: AttachmentLimits) {
       departmentId: uuidChoice,
       subject: z.string().trim().min(1).max(SUBJECT_MAX),
       description: z.string().trim().min(1).max(BODY_MAX),
-      priority: z.enum(TICKET_PRIORITIES).optional(),
+      priority: z.enum(TicketPriority).optional(),
       /** Staff/admin filing on behalf of a client; ignored for clients. */
       clientId: z.union([z.literal(""), uuidChoice]).optional(),
       attachments: attachmentsSchema(limits),
@@ -85,8 +86,8 @@ export type ReplyInput = z.input<ReturnType<typeof replySchema>>;
 export const updateTicketSchema = z
   .object({
     ticketId: z.uuid({ message: "invalid" }),
-    status: z.enum(TICKET_STATUSES).optional(),
-    priority: z.enum(TICKET_PRIORITIES).optional(),
+    status: z.enum(TicketStatus).optional(),
+    priority: z.enum(TicketPriority).optional(),
     departmentId: uuidChoice.optional(),
     /** "" unassigns. */
     assigneeId: z.union([z.literal(""), uuidChoice]).optional(),
@@ -111,8 +112,8 @@ export const MAX_PAGE = 400;
 
 /** List filters from the URL. Anything malformed is dropped, never an error page. */
 export const ticketListFiltersSchema = z.object({
-  status: z.enum(TICKET_STATUSES).optional().catch(undefined),
-  priority: z.enum(TICKET_PRIORITIES).optional().catch(undefined),
+  status: z.enum(TicketStatus).optional().catch(undefined),
+  priority: z.enum(TicketPriority).optional().catch(undefined),
   departmentId: z.uuid().optional().catch(undefined),
   assignee: z.union([z.literal("unassigned"), z.uuid()]).optional().catch(undefined),
   agencyId: z.uuid().optional().catch(undefined),

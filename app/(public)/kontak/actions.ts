@@ -1,12 +1,13 @@
 "use server";
 
-import { runPublicAction, UserFacingError, type ActionResult } from "@/lib/actions/action";
+import { UserFacingError } from "@/lib/errors";
+import { runPublicAction, type ActionResult } from "@/lib/actions/action";
 import { contactGuardSchema, contactSchema } from "@/lib/validation/contact";
 import { checkFormToken } from "@/lib/contact/form-token";
 import { recaptchaSiteKey, verifyRecaptcha } from "@/lib/contact/recaptcha";
 import { CONTACT_LIMIT, firstUseOfCaptchaToken, takeContactSlot } from "@/lib/contact/rate-limit";
 import { saveContactMessage } from "@/lib/dal/contact";
-import { requestIp } from "@/lib/dal/audit";
+import { requestIp } from "@/lib/auth/client-ip";
 
 const schema = contactSchema.and(contactGuardSchema);
 

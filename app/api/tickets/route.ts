@@ -1,7 +1,7 @@
-import { AuthorizationError, requireUser } from "@/lib/dal/session";
+import { AuthorizationError, UserFacingError } from "@/lib/errors";
+import { requireUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 import { createTicket } from "@/lib/dal/tickets";
-import { UserFacingError } from "@/lib/actions/action";
 import { serverTranslator } from "@/lib/i18n/server";
 import { createTicketSchema } from "@/lib/validation/tickets";
 

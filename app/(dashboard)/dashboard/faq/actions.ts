@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { MANAGERS } from "@/lib/auth/roles";
 import { createFaq, setFaqPublished, updateFaq } from "@/lib/dal/faq";
 import { createFaqSchema, setFaqPublishedSchema, updateFaqSchema } from "@/lib/validation/faq";
 
@@ -13,7 +12,7 @@ function revalidateFaq() {
 
 /** Manual screen 16: Add New Question. */
 export async function createFaqAction(input: unknown) {
-  return runAction({ schema: createFaqSchema, input, roles: MANAGERS }, async (data, user) => {
+  return runAction({ schema: createFaqSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await createFaq(user, data);
     revalidateFaq();
     return result;
@@ -21,7 +20,7 @@ export async function createFaqAction(input: unknown) {
 }
 
 export async function updateFaqAction(input: unknown) {
-  return runAction({ schema: updateFaqSchema, input, roles: MANAGERS }, async (data, user) => {
+  return runAction({ schema: updateFaqSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await updateFaq(user, data);
     revalidateFaq();
     return result;
@@ -29,7 +28,7 @@ export async function updateFaqAction(input: unknown) {
 }
 
 export async function setFaqPublishedAction(input: unknown) {
-  return runAction({ schema: setFaqPublishedSchema, input, roles: MANAGERS }, async (data, user) => {
+  return runAction({ schema: setFaqPublishedSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await setFaqPublished(user, data.id, data.published);
     revalidateFaq();
     return result;

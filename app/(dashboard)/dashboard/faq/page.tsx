@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MANAGERS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { listFaqsForUser } from "@/lib/dal/faq";
 import { parseListQuery } from "@/lib/validation/list-query";
@@ -16,5 +16,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const user = await requirePageUser("/dashboard/faq");
   const query = parseListQuery(await searchParams);
   const list = await listFaqsForUser(user, query);
-  return <FaqTable manager={MANAGERS.includes(user.role)} query={query} list={list} setPublishedAction={setFaqPublishedAction} />;
+  return <FaqTable manager={can(user, "faq.manage")} query={query} list={list} setPublishedAction={setFaqPublishedAction} />;
 }

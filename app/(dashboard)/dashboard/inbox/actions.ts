@@ -1,14 +1,13 @@
 "use server";
 
+import { UserFacingError } from "@/lib/errors";
 import { revalidatePath } from "next/cache";
-import { runAction, UserFacingError, type ActionResult } from "@/lib/actions/action";
-import { MANAGERS } from "@/lib/auth/roles";
+import { runAction, type ActionResult } from "@/lib/actions/action";
 import { convertContactMessageToTicket, setContactMessageStatus } from "@/lib/dal/contact";
-import { requestIp } from "@/lib/dal/audit";
 import { contactStatusSchema, convertContactSchema } from "@/lib/validation/contact";
 
 export async function setContactStatusAction(input: unknown): Promise<ActionResult> {
-  return runAction({ schema: contactStatusSchema, input, roles: MANAGERS }, async (input, user) => {
+  return runAction({ schema: contactStatusSchema, input, permission: "inbox.manage" }, async (input, user) => {
     if (!(await setContactMessageStatus(user, input.id, input.status))) throw new UserFacingError("inbox.notFound");
     revalidatePath("/dashboard/inbox");
     return null;
@@ -17,8 +16,8 @@ export async function setContactStatusAction(input: unknown): Promise<ActionResu
 
 /** "Jadikan tiket": the message becomes a ticket of the sender's client account (created if needed). */
 export async function convertContactToTicketAction(input: unknown): Promise<ActionResult<{ number: string; newClient: boolean }>> {
-  return runAction({ schema: convertContactSchema, input, roles: MANAGERS }, async (input, user) => {
-    const result = await convertContactMessageToTicket(user, input, await requestIp());
+  return runAction({ schema: convertContactSchema, input, permission: "inbox.manage" }, async (input, user) => {
+    const result = await convertContactMessageToTicket(user, input);
     revalidatePath("/dashboard/inbox");
     revalidatePath("/dashboard/tickets");
     return result;

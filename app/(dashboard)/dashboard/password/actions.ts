@@ -1,8 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/action";
-import { changeOwnPassword } from "@/lib/dal/people";
-import { requestIp } from "@/lib/dal/audit";
+import { changeOwnPassword } from "@/lib/dal/profile";
 import { changePasswordSchema } from "@/lib/validation/users";
 
 /**
@@ -10,5 +9,5 @@ import { changePasswordSchema } from "@/lib/validation/users";
  * sessionVersion trigger); the form then signs out and sends the user to login with a notice.
  */
 export async function changePasswordAction(input: unknown) {
-  return runAction({ schema: changePasswordSchema, input }, async (data, user) => changeOwnPassword(user, data, await requestIp()));
+  return runAction({ schema: changePasswordSchema, input }, (data, user) => changeOwnPassword(user, data));
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { updateOwnProfile } from "@/lib/dal/people";
+import { updateOwnProfile } from "@/lib/dal/profile";
 import { profileSchema } from "@/lib/validation/users";
 
 /** Manual screen 9; every signed-in user edits their own profile. FormData because of the avatar. */

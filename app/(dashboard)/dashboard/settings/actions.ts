@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { MANAGERS } from "@/lib/auth/roles";
 import { getSettings, updateSettings } from "@/lib/dal/settings";
 import { normalizeImage, removeImage, saveImage } from "@/lib/storage/images";
 import { footerSettingsSchema, ticketSettingsSchema } from "@/lib/validation/settings";
@@ -17,7 +16,7 @@ function revalidateAll() {
 
 /** General tab; FormData because of the logo file. */
 export async function updateGeneralSettingsAction(input: unknown) {
-  return runAction({ schema: generalSettingsFormSchema, input, roles: MANAGERS }, async ({ logo: upload, ...data }, user) => {
+  return runAction({ schema: generalSettingsFormSchema, input, permission: "settings.manage" }, async ({ logo: upload, ...data }, user) => {
     const current = await getSettings("general");
     const logo = upload ? await saveImage("branding", await normalizeImage(upload, { size: LOGO_SIZE, field: "logo" })) : current.logo;
     try {
@@ -33,7 +32,7 @@ export async function updateGeneralSettingsAction(input: unknown) {
 }
 
 export async function updateFooterSettingsAction(input: unknown) {
-  return runAction({ schema: footerSettingsSchema, input, roles: MANAGERS }, async (data, user) => {
+  return runAction({ schema: footerSettingsSchema, input, permission: "settings.manage" }, async (data, user) => {
     await updateSettings(user, "footer", data);
     revalidateAll();
     return null;
@@ -41,7 +40,7 @@ export async function updateFooterSettingsAction(input: unknown) {
 }
 
 export async function updateTicketSettingsAction(input: unknown) {
-  return runAction({ schema: ticketSettingsSchema, input, roles: MANAGERS }, async (data, user) => {
+  return runAction({ schema: ticketSettingsSchema, input, permission: "settings.manage" }, async (data, user) => {
     await updateSettings(user, "ticket", data);
     revalidateAll();
     return null;

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
-import { COUNT_CAP, listActiveDepartments, listAgencies, listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
+import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
+import { COUNT_CAP, listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, ticketListFiltersSchema, type TicketListFilters } from "@/lib/validation/tickets";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,6 @@
+import { AuthorizationError } from "@/lib/errors";
 import { Readable } from "node:stream";
-import { AuthorizationError, requireUser } from "@/lib/dal/session";
+import { requireUser } from "@/lib/dal/session";
 import { openAttachment, TicketNotFoundError } from "@/lib/dal/tickets";
 import { contentDisposition } from "@/lib/storage/content-disposition";
 

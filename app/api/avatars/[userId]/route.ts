@@ -1,6 +1,6 @@
 import { isUuid } from "@/lib/validation/zod";
 import { getSessionUser } from "@/lib/dal/session";
-import { findAvatarName } from "@/lib/dal/people";
+import { findAvatarName } from "@/lib/dal/profile";
 import { imageResponse, readImage } from "@/lib/storage/images";
 
 /** A user's avatar (re-encoded webp from data/avatars), for signed-in users only. */

@@ -2,7 +2,7 @@ import { isUuid } from "@/lib/validation/zod";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { MANAGERS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { getFaqForEdit } from "@/lib/dal/faq";
 import { listActiveDepartments } from "@/lib/dal/departments";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("/dashboard/faq");
   const { id } = await params;
-  if (!isUuid(id) || !MANAGERS.includes(user.role)) notFound();
+  if (!isUuid(id) || !can(user, "faq.manage")) notFound();
   const [faq, departments] = await Promise.all([getFaqForEdit(user, id), listActiveDepartments()]);
   if (!faq) notFound();
   // A question whose department was deactivated keeps it selectable.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { MANAGERS } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments } from "@/lib/dal/departments";
 import { FaqEditor } from "@/components/faq/faq-editor";
@@ -13,6 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/faq/new");
-  if (!MANAGERS.includes(user.role)) notFound();
+  if (!can(user, "faq.manage")) notFound();
   return <FaqEditor faq={null} departments={await listActiveDepartments()} action={createFaqAction} />;
 }

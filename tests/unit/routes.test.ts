@@ -1,4 +1,4 @@
-import { canOpen, menusFor, routeFor } from "@/lib/auth/roles";
+import { canOpen, menusFor, routeFor } from "@/lib/auth/routes";
 
 describe("dashboard menus per role (manual screen 3)", () => {
   it("a Super Admin sees every menu, the audit log included", () => {

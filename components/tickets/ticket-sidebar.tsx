@@ -1,0 +1,88 @@
+import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
+import type { TicketDetail } from "@/lib/dal/tickets";
+import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/validation/tickets";
+import { RatingForm, TicketManageForm, TicketStatusButtons } from "./ticket-controls";
+
+type Option = { value: string; label: string };
+type Actions = { update: Parameters<typeof TicketManageForm>[0]["action"]; rate: Parameters<typeof RatingForm>[0]["action"] };
+
+/** The label of a client's status button: what the move means to them. */
+const CLIENT_BUTTON: Partial<Record<TicketStatus, "detail.markResolved" | "detail.close" | "detail.reopen">> = {
+  RESOLVED: "detail.markResolved",
+  CLOSED: "detail.close",
+  OPEN: "detail.reopen",
+};
+
+/** Staff panel or the client's buttons, the rating and the history. */
+export async function TicketSidebar({ ticket, departments, assignees, actions }: { ticket: TicketDetail; departments: Option[]; assignees: Option[]; actions: Actions }) {
+  const [t, when] = await Promise.all([getTranslations("tickets"), getDateTimeFormatter()]);
+  const activityText = (a: TicketDetail["activities"][number]) => {
+    const label = (value: string | null, text: string | null) => {
+      if (!value) return "—";
+      if (a.field === "status") return t(`status.${value}` as "status.OPEN");
+      if (a.field === "priority") return t(`priority.${value}` as "priority.LOW");
+      return text ?? "—";
+    };
+    if (a.field === "assignee" && !a.toValue) return t("activity.unassigned");
+    if (["created", "status", "priority", "department", "assignee", "rating"].includes(a.field)) {
+      return t(`activity.${a.field}` as "activity.status", { from: label(a.fromValue, a.fromLabel), to: label(a.toValue, a.toLabel) });
+    }
+    return a.field;
+  };
+  const clientButtons = ticket.can.work
+    ? []
+    : ticket.can.statuses.flatMap((s) => (CLIENT_BUTTON[s] ? [{ status: s, label: t(CLIENT_BUTTON[s]) }] : []));
+
+  return (
+    <aside className="space-y-4">
+      {ticket.can.work && (
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <TicketManageForm
+            ticketId={ticket.id}
+            current={{ status: ticket.status, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId ?? "" }}
+            statuses={ticket.can.statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            priorities={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            departments={departments}
+            assignees={assignees}
+            action={actions.update}
+            copy={{ title: t("detail.manage"), status: t("fields.status"), priority: t("fields.priority"), department: t("fields.department"), assignee: t("fields.assignee"), unassigned: t("fields.unassigned"), save: t("detail.save"), saving: t("detail.saving"), saved: t("detail.saved") }}
+          />
+        </div>
+      )}
+      {clientButtons.length > 0 && (
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <TicketStatusButtons ticketId={ticket.id} buttons={clientButtons} action={actions.update} />
+        </div>
+      )}
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t("detail.rating")}</h2>
+        {ticket.rating ? (
+          <div className="mt-1 text-sm" data-testid="ticket-rating">
+            <p>{t("detail.ratedWith", { rating: ticket.rating })} {"★".repeat(ticket.rating)}</p>
+            {ticket.ratingComment && <p className="mt-1 whitespace-pre-wrap">{ticket.ratingComment}</p>}
+          </div>
+        ) : ticket.can.rate ? (
+          <RatingForm
+            ticketId={ticket.id}
+            action={actions.rate}
+            copy={{ title: t("detail.rating"), comment: t("detail.ratingComment"), submit: t("detail.rate"), stars: [1, 2, 3, 4, 5].map((n) => t("detail.ratingStars", { rating: n })) }}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">—</p>
+        )}
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t("detail.history")}</h2>
+        <ol className="mt-2 space-y-2 text-sm" data-testid="ticket-history">
+          {ticket.activities.map((a) => (
+            <li key={a.id}>
+              <span className="font-medium">{a.actor.name ?? t("activity.system")}</span> {activityText(a)}
+              <span className="block text-xs text-slate-600">{when(a.createdAt)}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { UserFacingError } from "@/lib/errors";
+import { loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
+import { db } from "@/lib/db";
+import { normalizeIdentifier } from "@/lib/auth/identity";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { requestIp } from "@/lib/auth/client-ip";
+import { removeImage } from "@/lib/storage/images";
+import { assertIdentityFree, assertPasswordStrong, auditView, mapUniqueViolation, withNewAvatar } from "./accounts";
+import { recordAudit } from "./audit";
+import type { SessionUser } from "./users";
+
+// Manual screens 9 and 10: every user's own profile and password.
+
+export type ProfileUpdate = { name: string; username: string; email: string; avatar?: File };
+
+/** Everyone edits their own Name, Username, E-mail and Avatar (manual screen 9). */
+export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate) {
+  const username = normalizeIdentifier(input.username);
+  const email = normalizeIdentifier(input.email);
+  return withNewAvatar(input.avatar, async (avatar) => {
+    const { previousAvatar } = await db()
+      .$transaction(async (tx) => {
+        const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
+        await assertIdentityFree(tx, username, email, actor.id);
+        const after = await tx.user.update({
+          where: { id: actor.id },
+          data: { name: input.name, username, email, ...(avatar ? { avatar } : {}) },
+        });
+        await recordAudit(tx, { actor, action: "profile.update", target: `user:${actor.id}`, before: auditView(before), after: auditView(after) });
+        return { previousAvatar: avatar ? before.avatar : null };
+      })
+      .catch(mapUniqueViolation);
+    await removeImage("avatars", previousAvatar);
+    return { id: actor.id };
+  });
+}
+
+/**
+ * Manual screen 10. The current password is required; afterwards every session of this user,
+ * including the current one, is stale (trigger), and the form sends the user to login.
+ */
+export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }) {
+  // Guessing the current password from a stolen session meets the same limit as guessing at login.
+  const address = await requestIp();
+  const lockedMs = await loginLockedFor(actor.username, address);
+  if (lockedMs > 0) {
+    throw new UserFacingError("profile.errors.tooManyAttempts", { field: "currentPassword", values: { minutes: Math.ceil(lockedMs / 60000) } });
+  }
+  const row = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await recordLoginFailure(actor.username, address);
+    throw new UserFacingError("profile.errors.currentPasswordWrong", { field: "currentPassword" });
+  }
+  if (input.currentPassword === input.newPassword) throw new UserFacingError("profile.errors.samePassword", { field: "newPassword" });
+  assertPasswordStrong(input.newPassword, actor, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await recordAudit(tx, { actor, action: "profile.changePassword", target: `user:${actor.id}` });
+  });
+  return { id: actor.id };
+}
+
+/** The stored avatar file name of a user, for any signed-in viewer (avatars are shown next to names). */
+export async function findAvatarName(viewer: SessionUser, userId: string): Promise<string | null> {
+  void viewer;
+  const row = await db().user.findUnique({ where: { id: userId }, select: { avatar: true } });
+  return row?.avatar ?? null;
+}

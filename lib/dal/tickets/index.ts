@@ -1,0 +1,9 @@
+// The ticket data access layer, one file per use case. Callers import from "@/lib/dal/tickets".
+export { TicketNotFoundError } from "./scope";
+export { cleanFileName, openAttachment, type AttachmentView } from "./attachments";
+export { createTicket, type CreateTicketData } from "./create";
+export { COUNT_CAP, listTicketsForUser, type TicketList, type TicketListRow } from "./list";
+export { listAssignableStaff, listAssigneeFilterOptions, listClientsForFiling } from "./options";
+export { getTicketOrThrow, type TicketDetail } from "./detail";
+export { rateTicket, replyToTicket, updateTicket } from "./update";
+export { clientStatusChoices, ticketAbilities, type TicketAbilities } from "./rules";

@@ -1,0 +1,65 @@
+import "server-only";
+import { Prisma } from "@/lib/db";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+
+type Tx = Prisma.TransactionClient;
+
+/** Everything that tells somebody about a ticket. */
+export type TicketEvent = "created" | "staffReply" | "clientReply" | "note" | "assigned" | "status";
+
+export const EVENT_KIND: Record<TicketEvent, NotificationKind> = {
+  created: "TICKET_CREATED",
+  staffReply: "TICKET_REPLY",
+  clientReply: "TICKET_REPLY",
+  note: "TICKET_NOTE",
+  assigned: "TICKET_ASSIGNED",
+  status: "TICKET_STATUS",
+};
+
+/** A ticket as SQL expressions: bound values for one ticket, or column references in a set-based job. */
+export type TicketRef = { id: Prisma.Sql; clientId: Prisma.Sql; departmentId: Prisma.Sql; assigneeId: Prisma.Sql };
+
+export function ticketRef(t: { id: string; clientId: string; departmentId: string; assigneeId: string | null }): TicketRef {
+  return {
+    id: Prisma.sql`${t.id}::uuid`,
+    clientId: Prisma.sql`${t.clientId}::uuid`,
+    departmentId: Prisma.sql`${t.departmentId}::uuid`,
+    assigneeId: Prisma.sql`${t.assigneeId}::uuid`,
+  };
+}
+
+/** Column references of a row source aliased `alias` (e.g. the rows an UPDATE … RETURNING gave). */
+export function ticketColumns(alias: string): TicketRef {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  return { id: col("id"), clientId: col("clientId"), departmentId: col("departmentId"), assigneeId: col("assigneeId") };
+}
+
+/** The staff who handle a ticket: its assignee, or while unassigned every active Staff of its department. */
+const handlers = (t: TicketRef) =>
+  Prisma.sql`(CASE WHEN ${t.assigneeId} IS NULL THEN u."role" = 'STAFF' AND u."departmentId" = ${t.departmentId} ELSE u."id" = ${t.assigneeId} END)`;
+
+/**
+ * Who hears about an event: the one rule for the bell, and for e-mail and service-level warnings.
+ * Internal notes go to the staff side only. Never the actor; never a deactivated account.
+ */
+export function recipientsWhere(event: TicketEvent, t: TicketRef, actorId: string | null): Prisma.Sql {
+  const who = {
+    // Admins, the department's staff and (when filed on their behalf) the client.
+    created: Prisma.sql`(u."role" IN ('ADMIN', 'SUPER_ADMIN') OR (u."role" = 'STAFF' AND u."departmentId" = ${t.departmentId}) OR u."id" = ${t.clientId})`,
+    staffReply: Prisma.sql`u."id" = ${t.clientId}`,
+    status: Prisma.sql`u."id" = ${t.clientId}`,
+    clientReply: handlers(t),
+    note: Prisma.sql`(${handlers(t)} AND u."role" <> 'CLIENT')`,
+    assigned: Prisma.sql`u."id" = ${t.assigneeId}`,
+  }[event];
+  return Prisma.sql`u."active" AND ${who} AND u."id" IS DISTINCT FROM ${actorId}::uuid`;
+}
+
+/** Writes the bell notifications of one event, in the caller's transaction. */
+export async function notifyTicketEvent(tx: Tx, event: TicketEvent, ticket: Parameters<typeof ticketRef>[0], actorId: string | null): Promise<void> {
+  const t = ticketRef(ticket);
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "ticketId", "kind")
+    SELECT gen_random_uuid(), u."id", ${t.id}, ${EVENT_KIND[event]}::"NotificationKind"
+    FROM "User" u WHERE ${recipientsWhere(event, t, actorId)}`;
+}
