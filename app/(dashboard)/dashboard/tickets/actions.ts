@@ -11,8 +11,8 @@ async function limits() {
   return { allowedExtensions: s.allowedExtensions, maxFileSizeMb: s.maxFileSizeMb, maxFilesPerMessage: s.maxFilesPerMessage };
 }
 
-export async function createTicketAction(formData: unknown): Promise<ActionResult<{ number: string }>> {
-  return runAction({ schema: createTicketSchema(await limits()), input: formData }, async (input, user) => {
+export async function createTicketAction(input: unknown): Promise<ActionResult<{ number: string }>> {
+  return runAction({ schema: createTicketSchema(await limits()), input }, async (input, user) => {
     const ticket = await createTicket(user, {
       departmentId: input.departmentId,
       subject: input.subject,
@@ -26,8 +26,8 @@ export async function createTicketAction(formData: unknown): Promise<ActionResul
   });
 }
 
-export async function replyToTicketAction(formData: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction({ schema: replySchema(await limits()), input: formData }, async (input, user) => {
+export async function replyToTicketAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction({ schema: replySchema(await limits()), input }, async (input, user) => {
     const result = await replyToTicket(user, {
       ticketId: input.ticketId,
       body: input.body,
