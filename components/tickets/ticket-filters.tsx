@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { COUNT_CAP, type TicketList } from "@/lib/dal/tickets";
+import type { TicketList } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 
@@ -14,10 +14,10 @@ export function ticketListHref(filters: TicketListFilters, patch: Partial<Record
   return s ? `/dashboard/tickets?${s}` : "/dashboard/tickets";
 }
 
-/** One tab per status with its (capped) count; the other filters are kept. */
-export function TicketStatusTabs({ filters, counts }: { filters: TicketListFilters; counts: TicketList["counts"] }) {
+/** One tab per status with its count ("n+" when the DAL capped the counting); the other filters are kept. */
+export function TicketStatusTabs({ filters, list: { counts, countsCapped } }: { filters: TicketListFilters; list: Pick<TicketList, "counts" | "countsCapped"> }) {
   const t = useTranslations("tickets");
-  const count = (n: number) => (n >= COUNT_CAP ? t("countMore", { count: COUNT_CAP }) : String(n));
+  const count = (n: number) => (countsCapped ? t("countMore", { count: n }) : String(n));
   return (
     <nav aria-label={t("fields.status")}>
       <ul className="flex flex-wrap gap-1 border-b border-slate-200">

@@ -34,7 +34,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           {t("new")}
         </Link>
       </div>
-      <TicketStatusTabs filters={filters} counts={list.counts} />
+      <TicketStatusTabs filters={filters} list={list} />
       <TicketFilters filters={filters} staffSide={staffSide} departments={departments} agencies={agencies} assignees={assignees} />
       <TicketTable filters={filters} list={list} staffSide={staffSide} when={when} />
     </section>
