@@ -41,14 +41,7 @@ export function FaqForm({
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       <FormAlert message={message} />
-      <SelectField
-        id="departmentId"
-        label={copy.department}
-        error={e.departmentId}
-        placeholder={copy.chooseDepartment}
-        options={departments.map((d) => ({ value: d.id, label: d.name }))}
-        {...register("departmentId")}
-      />
+      <SelectField id="departmentId" label={copy.department} error={e.departmentId} placeholder={copy.chooseDepartment} options={departments.map((d) => ({ value: d.id, label: d.name }))} {...register("departmentId")} />
       <Field id="subject" label={copy.subject} error={e.subject}>
         <input {...describedBy("subject", e.subject)} className={inputClass} {...register("subject")} />
       </Field>

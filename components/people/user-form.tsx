@@ -147,14 +147,7 @@ export function UserForm({
       )}
       {kind === "staff" && (
         <>
-          <SelectField
-            id="departmentId"
-            label={copy.department}
-            error={err.departmentId}
-            placeholder={copy.chooseDepartment}
-            options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            {...register("departmentId")}
-          />
+          <SelectField id="departmentId" label={copy.department} error={err.departmentId} placeholder={copy.chooseDepartment} options={departments.map((d) => ({ value: d.id, label: d.name }))} {...register("departmentId")} />
           <Field id="designation" label={copy.designation} error={err.designation}>
             <input {...describedBy("designation", err.designation)} className={inputClass} {...register("designation")} />
           </Field>
