@@ -36,7 +36,7 @@ export function MailPreferencesForm({
         });
       }}
     >
-      <FormAlert message={message?.text ?? null} tone={message?.tone} />
+      <FormAlert message={message} />
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium">{copy.legend}</legend>
         {kinds.map((k) => (

@@ -32,7 +32,7 @@ export function TestEmailForm({ action, defaultTo, copy }: { action: (input: { t
       }}
     >
       <div className="w-full">
-        <FormAlert message={message?.text ?? null} tone={message?.tone} />
+        <FormAlert message={message} />
       </div>
       <div className="grow">
         <Field id="test-email-to" label={copy.testTo!} error={fieldError}>

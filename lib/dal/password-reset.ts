@@ -8,6 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { queueMail } from "@/lib/mail/outbox";
 import { assertPasswordStrong } from "./accounts";
 import { recordAudit } from "./audit";
+import { revokeAllSessions } from "./user-sessions";
+import { securityEvent } from "@/lib/log";
 
 /** "Lupa password?" links last 30 minutes; invitations a week. Both work once. */
 export const RESET_TTL_MS = 30 * 60_000;
@@ -108,4 +110,7 @@ export async function resetPasswordWithToken(token: string, newPassword: string)
     await tx.user.update({ where: { id: row.user.id }, data: { passwordHash } });
     await recordAudit(tx, { actor: { id: row.user.id }, action: "password.reset", target: `user:${row.user.id}` });
   });
+  // The new hash already made every session token stale (trigger); end the server-side sessions too.
+  await revokeAllSessions(row.user.id);
+  securityEvent("password.reset", { outcome: "success", userId: row.user.id });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
+import { pruneSessions } from "@/lib/dal/user-sessions";
 import { drainOutbox, purgeOldMail } from "@/lib/mail/worker";
 import { onMailWake } from "@/lib/mail/outbox";
 import { imapConfig, imapPollSeconds } from "@/lib/mail/config";
@@ -17,6 +18,13 @@ export function registerAppJobs(): void {
     firstAfterMs: 60_000,
     exclusive: true,
     run: () => closeStaleResolvedTickets(),
+  });
+  registerJob({
+    name: "sessions.prune",
+    everyMs: 60 * 60_000,
+    firstAfterMs: 60_000,
+    exclusive: true,
+    run: () => pruneSessions(),
   });
   registerJob({
     name: "mail.send",

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 
 /**
  * The background jobs of the app, on the app's own database (PostgreSQL or PGlite): no outside
@@ -51,7 +52,7 @@ async function runTurn(job: Job): Promise<void> {
     await job.run();
     if (job.exclusive) await db().jobSchedule.update({ where: { name: job.name }, data: { lastError: null } });
   } catch (error) {
-    console.error(`background job ${job.name} failed`, error);
+    log.error({ kind: "job", job: job.name, err: error }, "background job failed");
     if (job.exclusive) {
       await db()
         .jobSchedule.update({ where: { name: job.name }, data: { lastError: String((error as Error)?.message ?? error).slice(0, 1000) } })

@@ -1,5 +1,6 @@
 import "server-only";
 import { ImapFlow } from "imapflow";
+import { log } from "@/lib/log";
 import { imapConfig, type ImapConfig } from "./config";
 import { processInboundMail, type InboundResult } from "./inbound";
 
@@ -26,7 +27,7 @@ export async function pollMailbox(config: ImapConfig | null = imapConfig()): Pro
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
   });
-  client.on("error", (error: Error) => console.error("[mail-in] IMAP connection error", error.message));
+  client.on("error", (error: Error) => log.warn({ kind: "mail-in", err: { message: error.message } }, "IMAP connection error"));
   const results: InboundResult[] = [];
   let seen = 0;
   try {
@@ -39,7 +40,7 @@ export async function pollMailbox(config: ImapConfig | null = imapConfig()): Pro
         if (!message) continue;
         seen++;
         if ((message.size ?? 0) > MAX_MAIL_BYTES || !message.source) {
-          console.warn("[mail-in] skipped:tooLarge", JSON.stringify({ uid, size: message.size }));
+          log.info({ kind: "mail-in", outcome: "skipped:tooLarge", uid, size: message.size }, "mail-in skipped:tooLarge");
           await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
           results.push({ outcome: "skipped:tooLarge" });
           continue;
@@ -48,7 +49,7 @@ export async function pollMailbox(config: ImapConfig | null = imapConfig()): Pro
           results.push(await processInboundMail(message.source));
           await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
         } catch (error) {
-          console.error("[mail-in] processing failed; will retry", uid, error);
+          log.error({ kind: "mail-in", uid, err: error }, "processing a mail failed; the next poll retries it");
           results.push({ outcome: "error" });
         }
       }
@@ -58,7 +59,7 @@ export async function pollMailbox(config: ImapConfig | null = imapConfig()): Pro
     await client.logout();
     return { seen, results };
   } catch (error) {
-    console.error("[mail-in] mailbox unavailable", (error as Error).message);
+    log.warn({ kind: "mail-in", err: { message: (error as Error).message } }, "mailbox unavailable; the next poll tries again");
     client.close();
     return { seen, results, error: (error as Error).message };
   }

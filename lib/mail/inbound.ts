@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { db } from "@/lib/db";
+import { clean, log as logger } from "@/lib/log";
 import { UserFacingError } from "@/lib/errors";
 import { getSettings } from "@/lib/dal/settings";
 import type { SessionUser } from "@/lib/dal/users";
@@ -20,7 +21,7 @@ export type InboundResult = { outcome: string; ticketId?: string | null };
 /** At most this many refusal mails to one address per hour: two auto-responders cannot loop through us. */
 const REFUSALS_PER_HOUR = 3;
 
-const log = (outcome: string, info: Record<string, unknown>) => console.info(`[mail-in] ${outcome}`, JSON.stringify(info));
+const log = (outcome: string, info: Record<string, unknown>) => logger.info({ kind: "mail-in", outcome, ...info }, `mail-in ${outcome}`);
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -128,9 +129,10 @@ async function matchTicket(mail: ParsedMail, recipients: string[]): Promise<{ ti
  */
 export async function processInboundMail(raw: Buffer | string): Promise<InboundResult> {
   const mail = await simpleParser(raw, { skipHtmlToText: false });
-  const from = addresses(mail.from)[0] ?? "";
-  const messageId = (mail.messageId || `<${createHash("sha256").update(raw).digest("hex")}@no-message-id>`).slice(0, 500);
-  const subject = (mail.subject ?? "").trim();
+  const from = (addresses(mail.from)[0] ?? "").replace(/\u0000/g, "");
+  const messageId = (mail.messageId?.replace(/\u0000/g, "") || `<${createHash("sha256").update(raw).digest("hex")}@no-message-id>`).slice(0, 500);
+  // PostgreSQL text cannot hold NUL; a mail carrying one must not fail (and be retried) forever.
+  const subject = (mail.subject ?? "").replace(/\u0000/g, "").trim();
 
   const claimed = await db().inboundEmail.createMany({
     data: [{ messageId, fromAddress: from || null, subject: subject.slice(0, 500) || null, outcome: "processing" }],
@@ -147,7 +149,7 @@ export async function processInboundMail(raw: Buffer | string): Promise<InboundR
     throw error;
   }
   await db().inboundEmail.update({ where: { messageId }, data: { outcome: result.outcome, ticketId: result.ticketId ?? null } });
-  log(result.outcome, { messageId, from, ticketId: result.ticketId ?? null });
+  log(result.outcome, { messageId: clean(messageId, 200), from: clean(from, 254), ticketId: result.ticketId ?? null });
   return result;
 }
 
@@ -167,7 +169,7 @@ async function handle(mail: ParsedMail, from: string, subject: string): Promise<
   const { ticketId, forged } = await matchTicket(mail, recipients);
   if (forged && !ticketId) return { outcome: "refused:forgedToken" };
 
-  const text = stripQuotedHistory(mail.text ?? "").slice(0, BODY_MAX);
+  const text = stripQuotedHistory((mail.text ?? "").replace(/\u0000/g, "")).slice(0, BODY_MAX);
   const user = await sessionUserByEmail(from);
   const locale = user ? ((await db().user.findUnique({ where: { id: user.id }, select: { locale: true } }))?.locale ?? "id") : "id";
 
@@ -225,7 +227,7 @@ async function newTicketByMail(user: SessionUser, locale: string, mail: ParsedMa
 }
 
 async function toContactInbox(mail: ParsedMail, from: string, subject: string, text: string): Promise<InboundResult> {
-  const name = (Array.isArray(mail.from) ? mail.from[0] : mail.from)?.value[0]?.name?.trim() || from;
+  const name = (Array.isArray(mail.from) ? mail.from[0] : mail.from)?.value[0]?.name?.replace(/\u0000/g, "").trim() || from;
   const saved = await db().$transaction(async (tx) => {
     const row = await tx.contactMessage.create({
       data: { name: name.slice(0, 100), email: from.slice(0, 254), subject: (subject || "(tanpa subjek)").slice(0, 200), message: (text || "(kosong)").slice(0, 5000), ip: null },

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { maxAttachmentsTotalMb } from "@/lib/request-limits";
 
 /**
  * The three tabs of the Setting screen (manual screen 19). Stored one row per section in the
@@ -50,7 +51,12 @@ export const ticketSettingsSchema = z
     /** Where a known client's new mail (not a reply) becomes a ticket; "" = to the Kontak inbox. */
     emailDepartmentId: z.union([z.literal(""), z.uuid()]),
   })
-  .strict();
+  .strict()
+  // One message's files travel in one request: they must fit under the request ceiling.
+  .refine((s) => s.maxFileSizeMb * s.maxFilesPerMessage <= maxAttachmentsTotalMb(), {
+    path: ["maxFilesPerMessage"],
+    message: `attachmentsOverRequestLimit|${JSON.stringify({ max: maxAttachmentsTotalMb() })}`,
+  });
 
 export type GeneralSettings = z.infer<typeof generalSettingsSchema>;
 export type FooterSettings = z.infer<typeof footerSettingsSchema>;

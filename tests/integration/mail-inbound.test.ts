@@ -227,3 +227,10 @@ it("strips the usual quoted-history forms", () => {
   expect(stripQuotedHistory("Jawaban\n-----Original Message-----\nFrom: x")).toBe("Jawaban");
   expect(stripQuotedHistory("Baris 1\n> kutipan\nBaris 2\n\n> ekor")).toBe("Baris 1\nBaris 2");
 });
+
+it("a mail with NUL characters is stored without them instead of failing forever", async () => {
+  const ticket = await fileTicket();
+  const raw = await rawMail({ from: world.client.email, to: replyAddressFor(ticket), subject: "Re\u0000", messageId: mid(), text: "Ada\u0000 karakter aneh." });
+  expect((await processInboundMail(raw)).outcome).toBe("reply");
+  expect((await messages(ticket.id)).at(-1)!.body).toBe("Ada karakter aneh.");
+});

@@ -5,7 +5,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { ProfileForm } from "@/components/profile/profile-forms";
 import { MailPreferencesForm } from "@/components/profile/mail-preferences-form";
 import { getMailPreferences } from "@/lib/dal/profile";
-import { updateMailPreferencesAction, updateProfileAction } from "./actions";
+import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
+import { listLiveSessions } from "@/lib/dal/user-sessions";
+import { getDateTimeFormatter } from "@/lib/format";
+import { signOutEverywhereAction, updateMailPreferencesAction, updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -13,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/profile");
-  const [t, tUsers, mail] = await Promise.all([getTranslations("profile"), getTranslations("users"), getMailPreferences(user)]);
+  const [t, tUsers, sessions, when, mail] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("users"),
+    listLiveSessions(user.id),
+    getDateTimeFormatter(),
+    getMailPreferences(user),
+  ]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -48,6 +57,20 @@ export default async function Page() {
             saved: t("saved"),
             ...Object.fromEntries(mail.kinds.map((k) => [k, t(`mailKind.${k}`)])),
           }}
+        />
+      </div>
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <p className="text-sm text-slate-700">{t("sessionsActive", { count: sessions.length })}</p>
+        <ul className="space-y-1 text-sm text-slate-700">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {t("sessionLine", { ip: s.ip, started: when(s.createdAt), seen: when(s.lastSeenAt) })}
+            </li>
+          ))}
+        </ul>
+        <SignOutEverywhere
+          action={signOutEverywhereAction}
+          copy={{ title: t("signOutEverywhereTitle"), body: t("signOutEverywhereBody"), button: t("signOutEverywhere"), busy: t("signingOut") }}
         />
       </div>
     </section>

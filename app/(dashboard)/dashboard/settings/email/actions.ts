@@ -5,7 +5,7 @@ import { runAction } from "@/lib/actions/action";
 import { resendEmail, sendTestEmail } from "@/lib/dal/email";
 import { resendEmailSchema, testEmailSchema } from "@/lib/validation/email";
 
-export async function sendTestEmailAction(input: Record<string, unknown>) {
+export async function sendTestEmailAction(input: unknown) {
   return runAction({ schema: testEmailSchema, input, permission: "email.manage" }, async ({ to }, user) => {
     await sendTestEmail(user, to);
     revalidatePath("/dashboard/settings/email");
@@ -13,7 +13,7 @@ export async function sendTestEmailAction(input: Record<string, unknown>) {
   });
 }
 
-export async function resendEmailAction(input: { id: string }) {
+export async function resendEmailAction(input: unknown) {
   return runAction({ schema: resendEmailSchema, input, permission: "email.manage" }, async ({ id }, user) => {
     await resendEmail(user, id);
     revalidatePath("/dashboard/settings/email");
