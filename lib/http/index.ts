@@ -1,7 +1,7 @@
 import id from "@/messages/id.json";
 import en from "@/messages/en.json";
-import { isDatabaseUnavailable } from "./db-errors";
-import { log } from "./log";
+import { isDatabaseUnavailable } from "../db-errors";
+import { log } from "../log";
 
 /**
  * 503 for a route handler whose database is gone: a clear "try again" (both languages — the
