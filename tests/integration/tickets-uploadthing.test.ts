@@ -88,10 +88,14 @@ it("with UPLOADTHING_TOKEN set, attachments go to UploadThing (not the disk) and
 it("when the save fails after uploading, the uploaded files are deleted from UploadThing again", async () => {
   await actAs(w.client);
   const before = files.size;
-  const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
-  const r = await createTicketAction(ticketForm({ departmentId: w.deptA.id, subject: "gagal", description: "NUL \u0000 byte" }, [file("a.png", PNG)]));
-  spy.mockRestore();
-  expect(r.ok).toBe(false);
+  // A real refusal by the database: a check constraint this test adds for the duration.
+  await testDb().$executeRawUnsafe(`ALTER TABLE "Ticket" ADD CONSTRAINT "test_refuse_ut" CHECK ("description" <> 'ditolak basis data')`);
+  try {
+    const r = await createTicketAction(ticketForm({ departmentId: w.deptA.id, subject: "gagal", description: "ditolak basis data" }, [file("a.png", PNG)]));
+    expect(r.ok).toBe(false);
+  } finally {
+    await testDb().$executeRawUnsafe(`ALTER TABLE "Ticket" DROP CONSTRAINT "test_refuse_ut"`);
+  }
   expect(requests).toContain("POST /v6/deleteFiles");
   expect(files.size).toBe(before);
 });
