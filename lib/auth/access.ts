@@ -1,0 +1,111 @@
+// Edge-safe: no database. The one role × action table (issue 13): every server action and route
+// handler with the gate it passes before doing anything, from which the outcome for a visitor and
+// for each role is generated (accessTable()). tests/integration/access-table.test.ts fails when an
+// action or route exists that is not listed here, and checks every cell against the running code.
+import { PERMISSIONS, type Permission } from "./permissions";
+import { ALL_ROLES, type Role } from "./roles";
+
+/**
+ * - "public": anyone, signed in or not;
+ * - "signed-in": any active session; what the user may touch is then the DAL's row scope
+ *   (a Client's own tickets, a Staff member's department) — see docs/roles.md;
+ * - a permission name: only the roles lib/auth/permissions.ts gives it.
+ */
+export type Gate = "public" | "signed-in" | Permission;
+export type Outcome = "allowed" | "login" | "forbidden";
+export type Actor = "VISITOR" | Role;
+export const ACTORS: readonly Actor[] = ["VISITOR", ...ALL_ROLES];
+
+/** Server actions: "<file>#<export>". */
+export const ACTIONS: Record<string, Gate> = {
+  "app/(auth)/password-actions.ts#requestPasswordResetAction": "public",
+  "app/(auth)/password-actions.ts#resetPasswordAction": "public",
+  "app/(public)/kontak/actions.ts#sendContactMessageAction": "public",
+  "lib/i18n/locale-actions.ts#setLocaleAction": "public",
+  "app/(dashboard)/dashboard/admins/actions.ts#createAdminAction": "admins.manage",
+  "app/(dashboard)/dashboard/admins/actions.ts#updateAdminAction": "admins.manage",
+  "app/(dashboard)/dashboard/admins/actions.ts#setAdminActiveAction": "admins.manage",
+  "app/(dashboard)/dashboard/admins/actions.ts#setAdminPasswordAction": "admins.manage",
+  "app/(dashboard)/dashboard/staff/actions.ts#createStaffAction": "users.manage",
+  "app/(dashboard)/dashboard/staff/actions.ts#updateStaffAction": "users.manage",
+  "app/(dashboard)/dashboard/staff/actions.ts#setStaffActiveAction": "users.manage",
+  "app/(dashboard)/dashboard/staff/actions.ts#setStaffPasswordAction": "users.manage",
+  "app/(dashboard)/dashboard/clients/actions.ts#createClientAction": "users.manage",
+  "app/(dashboard)/dashboard/clients/actions.ts#updateClientAction": "users.manage",
+  "app/(dashboard)/dashboard/clients/actions.ts#setClientActiveAction": "users.manage",
+  "app/(dashboard)/dashboard/clients/actions.ts#setClientPasswordAction": "users.manage",
+  "app/(dashboard)/dashboard/departments/actions.ts#createDepartmentAction": "catalog.manage",
+  "app/(dashboard)/dashboard/departments/actions.ts#renameDepartmentAction": "catalog.manage",
+  "app/(dashboard)/dashboard/departments/actions.ts#setDepartmentActiveAction": "catalog.manage",
+  "app/(dashboard)/dashboard/agencies/actions.ts#createAgencyAction": "catalog.manage",
+  "app/(dashboard)/dashboard/agencies/actions.ts#renameAgencyAction": "catalog.manage",
+  "app/(dashboard)/dashboard/agencies/actions.ts#setAgencyActiveAction": "catalog.manage",
+  "app/(dashboard)/dashboard/faq/actions.ts#createFaqAction": "faq.manage",
+  "app/(dashboard)/dashboard/faq/actions.ts#updateFaqAction": "faq.manage",
+  "app/(dashboard)/dashboard/faq/actions.ts#setFaqPublishedAction": "faq.manage",
+  "app/(dashboard)/dashboard/inbox/actions.ts#setContactStatusAction": "inbox.manage",
+  "app/(dashboard)/dashboard/inbox/actions.ts#convertContactToTicketAction": "inbox.manage",
+  "app/(dashboard)/dashboard/settings/actions.ts#updateGeneralSettingsAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/actions.ts#updateFooterSettingsAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/actions.ts#updateTicketSettingsAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/email/actions.ts#sendTestEmailAction": "email.manage",
+  "app/(dashboard)/dashboard/settings/email/actions.ts#resendEmailAction": "email.manage",
+  "app/(dashboard)/dashboard/tickets/actions.ts#createTicketAction": "tickets.file",
+  "app/(dashboard)/dashboard/tickets/actions.ts#replyToTicketAction": "signed-in",
+  "app/(dashboard)/dashboard/tickets/actions.ts#updateTicketAction": "signed-in",
+  "app/(dashboard)/dashboard/tickets/actions.ts#rateTicketAction": "signed-in",
+  "app/(dashboard)/dashboard/notifications/actions.ts#markNotificationReadAction": "signed-in",
+  "app/(dashboard)/dashboard/notifications/actions.ts#markAllNotificationsReadAction": "signed-in",
+  "app/(dashboard)/dashboard/password/actions.ts#changePasswordAction": "signed-in",
+  "app/(dashboard)/dashboard/profile/actions.ts#updateProfileAction": "signed-in",
+  "app/(dashboard)/dashboard/profile/actions.ts#updateMailPreferencesAction": "signed-in",
+  "app/(dashboard)/dashboard/profile/actions.ts#signOutEverywhereAction": "signed-in",
+};
+
+/** Route handlers: "<METHOD> <path>". */
+export const ROUTES: Record<string, Gate> = {
+  "GET /api/health": "public",
+  "GET /api/logo": "public",
+  "GET /api/faq/suggest": "public",
+  "GET /api/auth/[...nextauth]": "public",
+  "POST /api/auth/[...nextauth]": "public",
+  "GET /api/avatars/[userId]": "signed-in",
+  "GET /api/attachments/[id]": "signed-in",
+  "POST /api/tickets": "tickets.file",
+  "POST /api/tickets/[id]/messages": "signed-in",
+};
+
+export function outcomeFor(gate: Gate, actor: Actor): Outcome {
+  if (gate === "public") return "allowed";
+  if (actor === "VISITOR") return "login";
+  if (gate === "signed-in") return "allowed";
+  return (PERMISSIONS[gate].roles as readonly Role[]).includes(actor) ? "allowed" : "forbidden";
+}
+
+/** The generated table: one row per action or route, one column per actor. */
+export function accessTable(): { name: string; kind: "action" | "route"; gate: Gate; outcomes: Record<Actor, Outcome> }[] {
+  const rows = [
+    ...Object.entries(ACTIONS).map(([name, gate]) => ({ name, kind: "action" as const, gate })),
+    ...Object.entries(ROUTES).map(([name, gate]) => ({ name, kind: "route" as const, gate })),
+  ];
+  return rows.map((r) => ({ ...r, outcomes: Object.fromEntries(ACTORS.map((a) => [a, outcomeFor(r.gate, a)])) as Record<Actor, Outcome> }));
+}
+
+/** The table as markdown (docs/access-table.md is this output; `npm run access-table` rewrites it). */
+export function accessTableMarkdown(): string {
+  const mark: Record<Outcome, string> = { allowed: "✓", login: "→ login", forbidden: "✗" };
+  const lines = [
+    "# Role × action table (generated)",
+    "",
+    "Generated from `lib/auth/access.ts` by `npm run access-table`; do not edit by hand. ✓ allowed (then the",
+    "DAL's row scope applies), ✗ refused (\"forbidden\" for actions, 403/404 for routes), → login: a visitor is",
+    "asked to log in (401 for routes). `tests/integration/access-table.test.ts` checks every cell against the code",
+    "and fails when an action or route exists that is not in the table.",
+    "",
+    `| action / route | gate | ${ACTORS.join(" | ")} |`,
+    `|---|---|${ACTORS.map(() => "---").join("|")}|`,
+    ...accessTable().map((r) => `| \`${r.name}\` | ${r.gate} | ${ACTORS.map((a) => mark[r.outcomes[a]]).join(" | ")} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
