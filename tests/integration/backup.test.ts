@@ -136,7 +136,7 @@ it("npm run backup writes one archive with a progress line; npm run restore brin
   } finally {
     await close();
   }
-});
+}, 300_000);
 
 it("refuses to overwrite a non-empty installation without --force, and replaces it with --force", async () => {
   // The target now holds data (restored above); add a row that is not in the backup.
@@ -157,4 +157,4 @@ it("refuses to overwrite a non-empty installation without --force, and replaces 
   } finally {
     await replaced.close();
   }
-});
+}, 300_000);

@@ -133,7 +133,7 @@ describe("login limits keyed by the account, with the owner's known addresses (i
     // …by e-mail too, and a stranger at a new address — even with the right password — is still refused.
     expect((await authorizeCredentials({ identifier: owner.email, password: TEST_PASSWORD }, "192.0.2.140"))?.id).toBe(owner.id);
     await expect(authorizeCredentials({ identifier: owner.username, password: TEST_PASSWORD }, "198.18.9.9")).rejects.toBeInstanceOf(LoginLockedError);
-  });
+  }, 240_000);
 
   it("one sprayer behind an office NAT does not lock out staff who logged in from that address before", async () => {
     const { sessionClaimsFor } = await import("./helpers/factories");
@@ -144,7 +144,7 @@ describe("login limits keyed by the account, with the owner's known addresses (i
     for (let i = 0; i < LOGIN_LIMITS.perIp; i++) await fail(`semprot-${i}`, nat);
     expect((await authorizeCredentials({ identifier: regular.username, password: TEST_PASSWORD }, nat))?.id).toBe(regular.id);
     await expect(authorizeCredentials({ identifier: newcomer.username, password: TEST_PASSWORD }, nat)).rejects.toBeInstanceOf(LoginLockedError);
-  });
+  }, 240_000);
 
   it("the per-address limit leaves room for an office NAT (many people mistyping)", () => {
     expect(LOGIN_LIMITS.perIp).toBeGreaterThanOrEqual(100);
