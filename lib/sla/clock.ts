@@ -146,9 +146,36 @@ export function clockStateOf(status: string): ClockState {
 export function onStatusChange(cal: WorkingCalendar, clock: SlaClock, from: string, to: string, now: Date): SlaClock {
   const a = clockStateOf(from);
   const b = clockStateOf(to);
-  if (to === "RESOLVED" && from !== "CLOSED") return recordResolution(cal, clock, now);
+  // Resolved, or closed without being resolved first: the resolution result is recorded once.
+  if (b === "stopped" && a !== "stopped") return recordResolution(cal, clock, now);
   if (b === "running" && a === "stopped") return reopen(cal, clock, now);
   if (b === "running" && a === "paused") return resume(cal, clock, now);
   if (b !== "running") return pause(clock, now);
   return clock;
+}
+
+/** Bits of `slaNotified`: which warnings went out. */
+export const SLA_BITS = { responseWarning: 1, responseBreach: 2, resolutionWarning: 4, resolutionBreach: 8 } as const;
+
+const earliest = (dates: (Date | null | false)[]) =>
+  dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
+
+/**
+ * What the lists and the warning job read: the next due time while the clock runs (null when it
+ * stands still), and when a warning not yet sent falls due. The job's SQL applies the same rule.
+ */
+export function schedule(clock: SlaClock, notified: number): { nextDueAt: Date | null; checkAt: Date | null } {
+  if (clock.pausedAt) return { nextDueAt: null, checkAt: null };
+  const fr = !clock.firstResponseAt;
+  const res = !clock.resolvedAt;
+  const unsent = (bit: number) => (notified & bit) === 0;
+  return {
+    nextDueAt: earliest([fr && clock.firstResponseDueAt, res && clock.resolutionDueAt]),
+    checkAt: earliest([
+      fr && unsent(SLA_BITS.responseWarning) && clock.firstResponseWarnAt,
+      fr && unsent(SLA_BITS.responseBreach) && clock.firstResponseDueAt,
+      res && unsent(SLA_BITS.resolutionWarning) && clock.resolutionWarnAt,
+      res && unsent(SLA_BITS.resolutionBreach) && clock.resolutionDueAt,
+    ]),
+  };
 }

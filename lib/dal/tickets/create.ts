@@ -7,6 +7,8 @@ import type { SessionUser } from "@/lib/dal/users";
 import type { TicketPriority } from "@/lib/validation/tickets";
 import { insertAttachments, prepareFiles, withStoredFiles } from "./attachments";
 import { notifyTicketEvent } from "./recipients";
+import { startTicketClock } from "./sla";
+import { loadWorkingCalendar } from "@/lib/dal/sla";
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,6 +58,7 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
   const suggestedPriority = staffSide ? null : (input.priority ?? null);
 
   const files = await prepareFiles(input.attachments);
+  const cal = await loadWorkingCalendar();
   // Plain SQL inside the transaction: creation runs at a steady rate, and the ORM's per-query cost
   // dominated it (see docs/benchmarks.md).
   return withStoredFiles(files, (stored) =>
@@ -68,6 +71,7 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
                 ${suggestedPriority}::"TicketPriority", ${department.id}::uuid, ${client.id}::uuid, ${user.id}::uuid,
                 ${client.agencyId}::uuid, now())
         RETURNING "id"::text AS id, "number"`;
+      await startTicketClock(tx, cal, ticket!.id);
       await insertAttachments(tx, { ticketId: ticket!.id, messageId: null, uploaderId: user.id }, stored);
       await tx.$executeRaw`
         INSERT INTO "TicketActivity" ("id", "ticketId", "actorId", "field", "toValue")

@@ -4,6 +4,11 @@ import type { SessionUser } from "@/lib/dal/users";
 import { prefixQuery } from "@/lib/dal/search";
 import { MAX_PAGE, PAGE_SIZE, TICKET_STATUSES, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
 import { scopeOf, scopeSql } from "./scope";
+import { addWorkingMinutes } from "@/lib/sla/calendar";
+import { getWorkingCalendar } from "@/lib/dal/sla";
+
+/** "Segera jatuh tempo": due within this much working time. */
+export const DUE_SOON_MINUTES = 120;
 
 export type TicketListRow = {
   id: string;
@@ -17,6 +22,11 @@ export type TicketListRow = {
   client: string;
   agency: string | null;
   assignee: string | null;
+  /** Service level: the next due time while the clock runs, and the results once settled. */
+  slaNextDueAt: Date | null;
+  slaPaused: boolean;
+  firstResponseMet: boolean | null;
+  resolutionMet: boolean | null;
 };
 
 export const COUNT_CAP = 1000;
@@ -26,7 +36,7 @@ export type TicketList = {
   page: number;
   hasNext: boolean;
   /** Per status (and "ALL"), capped at COUNT_CAP: `COUNT_CAP` means "1000 or more". */
-  counts: Record<TicketStatus | "ALL", number>;
+  counts: Record<TicketStatus | "ALL" | "overdue" | "dueSoon", number>;
 };
 
 function jakartaDayStart(isoDate: string, plusDays = 0): string {
@@ -35,8 +45,18 @@ function jakartaDayStart(isoDate: string, plusDays = 0): string {
   return d.toISOString().replace("T", " ").replace("Z", "");
 }
 
-function filterSql(filters: TicketListFilters, opts: { withStatus: boolean }): Prisma.Sql[] {
+/** The service-level views as conditions; both read the partial index on running clocks. */
+export function slaViewSql(view: "overdue" | "dueSoon", now: Date, dueSoonUntil: Date): Prisma.Sql {
+  return view === "overdue"
+    ? Prisma.sql`t."slaNextDueAt" < ${now}`
+    : Prisma.sql`t."slaNextDueAt" >= ${now} AND t."slaNextDueAt" <= ${dueSoonUntil}`;
+}
+
+function filterSql(filters: TicketListFilters, opts: { withStatus: boolean; now: Date; dueSoonUntil: Date }): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
+  if (opts.withStatus && filters.sla) parts.push(slaViewSql(filters.sla, opts.now, opts.dueSoonUntil));
+  // Only tickets whose clock runs have a next due time; the sort lists those, soonest first.
+  if (opts.withStatus && filters.sort === "due") parts.push(Prisma.sql`t."slaNextDueAt" IS NOT NULL`);
   if (opts.withStatus && filters.status) parts.push(Prisma.sql`t."status" = ${filters.status}::"TicketStatus"`);
   if (filters.priority) parts.push(Prisma.sql`t."priority" = ${filters.priority}::"TicketPriority"`);
   if (filters.departmentId) parts.push(Prisma.sql`t."departmentId" = ${filters.departmentId}::uuid`);
@@ -61,6 +81,7 @@ const ORDER: Record<NonNullable<TicketListFilters["sort"]>, Prisma.Sql> = {
   oldest: Prisma.sql`t."createdAt" ASC, t."id" ASC`,
   updated: Prisma.sql`t."updatedAt" DESC, t."id" DESC`,
   priority: Prisma.sql`t."priority" DESC, t."createdAt" DESC, t."id" DESC`,
+  due: Prisma.sql`t."slaNextDueAt" ASC, t."id" ASC`,
 };
 
 /**
@@ -70,11 +91,14 @@ const ORDER: Record<NonNullable<TicketListFilters["sort"]>, Prisma.Sql> = {
 export async function listTicketsForUser(user: SessionUser, filters: TicketListFilters): Promise<TicketList> {
   const scope = await scopeOf(user);
   const page = Math.min(filters.page ?? 1, MAX_PAGE);
-  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true })], " AND ");
+  const now = new Date();
+  const dueSoonUntil = addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES);
+  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, now, dueSoonUntil })], " AND ");
   // One round trip for the page, names joined in SQL (the ORM's relation loading costs ~25 ms here).
   const rowsQuery = db().$queryRaw<TicketListRow[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority,
-           t."createdAt", t."updatedAt", d."name" AS department, c."name" AS client, ag."name" AS agency, asg."name" AS assignee
+           t."createdAt", t."updatedAt", d."name" AS department, c."name" AS client, ag."name" AS agency, asg."name" AS assignee,
+           t."slaNextDueAt", t."slaPausedAt" IS NOT NULL AS "slaPaused", t."firstResponseMet", t."resolutionMet"
     FROM (
       SELECT t."id" FROM "Ticket" t WHERE ${where}
       ORDER BY ${ORDER[filters.sort ?? "newest"]}
@@ -87,7 +111,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
     LEFT JOIN "User" asg ON asg."id" = t."assigneeId"
     ORDER BY ${ORDER[filters.sort ?? "newest"]}`;
 
-  const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false })], " AND ");
+  const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false, now, dueSoonUntil })], " AND ");
   const capped = (extra: Prisma.Sql) =>
     Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${base} AND ${extra} LIMIT ${COUNT_CAP}) c)`;
   const countsQuery = db().$queryRaw<Record<string, number>[]>`
@@ -95,14 +119,24 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
     ${Prisma.join(
       TICKET_STATUSES.map((s) => Prisma.sql`${capped(Prisma.sql`t."status" = ${s}::"TicketStatus"`)} AS ${Prisma.raw(`"${s}"`)}`),
       ", ",
-    )}`;
+    )},
+    ${capped(slaViewSql("overdue", now, dueSoonUntil))} AS "overdue", ${capped(slaViewSql("dueSoon", now, dueSoonUntil))} AS "dueSoon"`;
 
   const [rows, countRows] = await Promise.all([rowsQuery, countsQuery]);
   const c = countRows[0] ?? {};
   return {
     page,
     hasNext: rows.length > PAGE_SIZE,
-    counts: Object.fromEntries(["ALL", ...TICKET_STATUSES].map((k) => [k, Number(c[k] ?? 0)])) as TicketList["counts"],
+    counts: Object.fromEntries(["ALL", ...TICKET_STATUSES, "overdue", "dueSoon"].map((k) => [k, Number(c[k] ?? 0)])) as TicketList["counts"],
     rows: rows.slice(0, PAGE_SIZE),
   };
+}
+
+/** The header's count: tickets assigned to this staff member that are past a due time (capped). */
+export async function countMyOverdueTickets(user: SessionUser): Promise<number> {
+  if (user.role === "CLIENT") return 0;
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Ticket" t WHERE t."assigneeId" = ${user.id}::uuid AND t."slaNextDueAt" < ${new Date()} LIMIT ${COUNT_CAP}) c`;
+  return row?.n ?? 0;
 }
