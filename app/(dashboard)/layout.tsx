@@ -9,6 +9,7 @@ import { NotificationBell } from "@/components/tickets/notification-bell";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
+import { countMyOverdueTickets } from "@/lib/dal/tickets";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -20,6 +21,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
     getTranslations("common"),
   ]);
   if (!user) redirect("/login");
+  // Staff see how many of their own tickets are past a due time.
+  const overdue = user.role === "STAFF" ? await countMyOverdueTickets(user) : 0;
+  const tSla = await getTranslations("sla");
 
   return (
     <ClientIntl>
@@ -34,6 +38,17 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <div className="flex flex-wrap items-center gap-3" aria-label={t("userMenu")}>
             <LanguageSwitch />
+            {user.role === "STAFF" && (
+              <Link
+                href={`/dashboard/tickets?sla=overdue&assignee=${user.id}`}
+                aria-label={tSla("overdueHeaderLabel", { count: overdue })}
+                data-testid="overdue-count"
+                className={`rounded border px-2 py-1 text-xs font-semibold ${overdue ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 text-slate-700"}`}
+              >
+                {overdue ? "✖ " : ""}
+                {tSla("overdueHeader", { count: overdue })}
+              </Link>
+            )}
             <NotificationBell user={user} />
             <Link href="/dashboard/profile" className="flex items-center gap-2 text-sm" data-testid="current-user">
               <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} />

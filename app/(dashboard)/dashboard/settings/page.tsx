@@ -4,18 +4,19 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
+import { CalendarSettings, SlaPolicySettings } from "@/components/sla/sla-settings";
 import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
 
-const TABS = ["general", "footer", "ticket"] as const;
+const TABS = ["general", "footer", "ticket", "calendar", "sla"] as const;
 type Tab = (typeof TABS)[number];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
-/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`). */
+/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`); Jam Layanan and SLA (issue 10). */
 export default async function Page({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
-  await requirePageUser("/dashboard/settings");
+  const user = await requirePageUser("/dashboard/settings");
   const requested = (await searchParams).tab;
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "general";
   const t = await getTranslations("settings");
@@ -32,6 +33,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
     body = <GeneralSettingsForm initial={general} hasLogo={!!logo} copy={copy} action={updateGeneralSettingsAction} />;
   } else if (tab === "footer") {
     body = <FooterSettingsForm initial={await getSettings("footer")} copy={copy} action={updateFooterSettingsAction} />;
+  } else if (tab === "calendar") {
+    body = <CalendarSettings user={user} />;
+  } else if (tab === "sla") {
+    body = <SlaPolicySettings user={user} />;
   } else {
     body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} />;
   }

@@ -5,6 +5,9 @@ import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
 import { COUNT_CAP, listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
+import { getWorkingCalendar } from "@/lib/dal/sla";
+import { workingMinutesBetween } from "@/lib/sla/calendar";
+import { getSlaWords, SlaBadge } from "@/components/sla/sla-status";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, ticketListFiltersSchema, type TicketListFilters } from "@/lib/validation/tickets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,14 +29,28 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = ticketListFiltersSchema.parse(first);
   const staffSide = user.role !== "CLIENT";
-  const [t, when, list, departments, agencies, assignees] = await Promise.all([
+  const [t, when, list, departments, agencies, assignees, cal, slaWords] = await Promise.all([
     getTranslations("tickets"),
     getDateTimeFormatter(),
     listTicketsForUser(user, filters),
     staffSide ? listActiveDepartments() : Promise.resolve([]),
     staffSide ? listAgencies() : Promise.resolve([]),
     listAssigneeFilterOptions(user),
+    getWorkingCalendar(),
+    getSlaWords(),
   ]);
+  const now = new Date();
+  const slaCell = (r: (typeof list.rows)[number]) => {
+    if (r.slaNextDueAt) {
+      const s = slaWords.left(workingMinutesBetween(cal, now, r.slaNextDueAt));
+      return <SlaBadge text={s.text} tone={s.tone} />;
+    }
+    if (r.slaPaused && r.resolutionMet === null) return <SlaBadge text={slaWords.t("paused")} tone="idle" />;
+    if (r.resolutionMet !== null) {
+      return <SlaBadge text={slaWords.t(r.resolutionMet ? "metShort" : "missedShort")} tone={r.resolutionMet ? "ok" : "late"} />;
+    }
+    return <span className="text-slate-500">—</span>;
+  };
   const count = (n: number) => (n >= COUNT_CAP ? t("countMore", { count: COUNT_CAP }) : String(n));
   const select = (name: keyof TicketListFilters, label: string, options: { value: string; label: string }[]) => (
     <div>
@@ -63,11 +80,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
       <nav aria-label={t("fields.status")}>
         <ul className="flex flex-wrap gap-1 border-b border-slate-200">
           {(["ALL", ...TICKET_STATUSES] as const).map((s) => {
-            const active = (filters.status ?? "ALL") === s;
+            const active = !filters.sla && (filters.status ?? "ALL") === s;
             return (
               <li key={s}>
                 <Link
-                  href={hrefWith(filters, { status: s === "ALL" ? undefined : s, page: undefined })}
+                  href={hrefWith(filters, { status: s === "ALL" ? undefined : s, sla: undefined, page: undefined })}
                   aria-current={active ? "page" : undefined}
                   className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold text-brand-800 border border-b-0 border-slate-200" : "text-slate-700"}`}
                 >
@@ -76,11 +93,28 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
               </li>
             );
           })}
+          {staffSide &&
+            (["overdue", "dueSoon"] as const).map((v) => {
+              const active = filters.sla === v;
+              return (
+                <li key={v}>
+                  <Link
+                    href={hrefWith(filters, { sla: v, status: undefined, page: undefined })}
+                    aria-current={active ? "page" : undefined}
+                    title={v === "dueSoon" ? slaWords.t("dueSoonHint") : undefined}
+                    className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
+                  >
+                    {slaWords.t(v === "overdue" ? "overdueTab" : "dueSoonTab")} <span className="text-xs">({count(list.counts[v])})</span>
+                  </Link>
+                </li>
+              );
+            })}
         </ul>
       </nav>
 
       <form method="get" action="/dashboard/tickets" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
+        {filters.sla && <input type="hidden" name="sla" value={filters.sla} />}
         <div>
           <label htmlFor="f-q" className="block text-xs font-medium">
             {t("fields.search")}
@@ -135,13 +169,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
               {staffSide && <th scope="col" className="px-3 py-2">{t("columns.assignee")}</th>}
               <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.priority")}</th>
+              <th scope="col" className="px-3 py-2">{slaWords.t("column")}</th>
               <th scope="col" className="px-3 py-2">{t("columns.created")}</th>
             </tr>
           </thead>
           <tbody>
             {list.rows.length === 0 && (
               <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-600">
+                <td colSpan={9} className="px-3 py-6 text-center text-slate-600">
                   {t("empty")}
                 </td>
               </tr>
@@ -164,6 +199,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
                 {staffSide && <td className="px-3 py-2">{r.assignee ?? t("fields.unassigned")}</td>}
                 <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
                 <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
+                <td className="px-3 py-2" data-testid="ticket-sla-cell">{slaCell(r)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{when(r.createdAt)}</td>
               </tr>
             ))}
