@@ -32,10 +32,15 @@ export async function getSlaWords() {
     const rest = m % 60;
     return rest && h < 10 ? t("hoursMinutes", { hours: h, minutes: rest }) : t("hours", { count: h });
   };
-  /** Working minutes left (negative: late) as words and a tone. */
-  const left = (minutes: number): { text: string; tone: SlaTone } =>
-    minutes < 0
-      ? { text: t("late", { time: duration(minutes) }), tone: "late" }
-      : { text: t("left", { time: duration(minutes) }), tone: minutes <= DUE_SOON_MINUTES ? "soon" : "ok" };
+  /**
+   * Working minutes left (negative: late) as words and a tone. `pastDue`: the due time has passed on
+   * the wall clock; outside working hours that can be before any working minute is late (Friday
+   * 16:30 due, Saturday now).
+   */
+  const left = (minutes: number, pastDue: boolean): { text: string; tone: SlaTone } => {
+    if (minutes < 0) return { text: t("late", { time: duration(minutes) }), tone: "late" };
+    if (pastDue) return { text: t("pastDue"), tone: "late" };
+    return { text: t("left", { time: duration(minutes) }), tone: minutes <= DUE_SOON_MINUTES ? "soon" : "ok" };
+  };
   return { t, duration, left };
 }

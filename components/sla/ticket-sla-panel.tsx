@@ -11,8 +11,8 @@ export async function TicketSlaPanel({ sla }: { sla: TicketDetail["sla"] }) {
     let status: { text: string; tone: SlaTone };
     if (target.state === "met") status = { text: t("met", { when: when(target.doneAt ?? target.dueAt) }), tone: "ok" };
     else if (target.state === "missed") status = { text: t("missed", { when: when(target.doneAt ?? target.dueAt) }), tone: "late" };
-    else if (target.state === "running") status = left(target.minutesLeft);
-    else status = { text: `${target.state === "paused" ? t("paused") : t("stopped")} · ${left(target.minutesLeft).text}`, tone: "idle" };
+    else if (target.state === "running") status = left(target.minutesLeft, target.pastDue);
+    else status = { text: `${target.state === "paused" ? t("paused") : t("stopped")} · ${left(target.minutesLeft, target.pastDue).text}`, tone: "idle" };
     return (
       <div data-testid={`sla-${key}`}>
         <dt className="font-medium">{label}</dt>

@@ -108,17 +108,24 @@ async function historyLabels(activities: ActivityRow[]): Promise<Map<string, str
 }
 
 /** One target as the page shows it: due, working minutes left (negative: late), or its result. */
-export type SlaTargetView = { dueAt: Date; state: "running" | "paused" | "stopped" | "met" | "missed"; minutesLeft: number; doneAt: Date | null };
+export type SlaTargetView = {
+  dueAt: Date;
+  state: "running" | "paused" | "stopped" | "met" | "missed";
+  minutesLeft: number;
+  /** The due time has passed on the wall clock (by the time the clock stopped, if it has). */
+  pastDue: boolean;
+  doneAt: Date | null;
+};
 
 function slaView(cal: WorkingCalendar, t: TicketRow, now: Date) {
   if (!t.firstResponseDueAt && !t.resolutionDueAt) return null;
   const clock = clockStateOf(t.status);
   const target = (dueAt: Date | null, doneAt: Date | null, met: boolean | null): SlaTargetView | null => {
     if (!dueAt) return null;
-    if (met !== null) return { dueAt, state: met ? "met" : "missed", minutesLeft: 0, doneAt };
+    if (met !== null) return { dueAt, state: met ? "met" : "missed", minutesLeft: 0, pastDue: !met, doneAt };
     // While the clock stands still, what was left when it stopped.
     const from = clock === "running" || !t.slaPausedAt ? now : t.slaPausedAt;
-    return { dueAt, state: clock, minutesLeft: Math.round(workingMinutesBetween(cal, from, dueAt)), doneAt: null };
+    return { dueAt, state: clock, minutesLeft: Math.round(workingMinutesBetween(cal, from, dueAt)), pastDue: dueAt < from, doneAt: null };
   };
   return {
     firstResponse: target(t.firstResponseDueAt, t.firstResponseAt, t.firstResponseMet),

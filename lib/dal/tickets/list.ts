@@ -93,7 +93,9 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const page = Math.min(filters.page ?? 1, MAX_PAGE);
   const now = new Date();
   const dueSoonUntil = addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES);
-  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, now, dueSoonUntil })], " AND ");
+  // The service-level views list the most urgent first unless another order is chosen.
+  const sort = filters.sort ?? (filters.sla ? "due" : "newest");
+  const where = Prisma.join([scopeSql(scope), ...filterSql({ ...filters, sort }, { withStatus: true, now, dueSoonUntil })], " AND ");
   // One round trip for the page, names joined in SQL (the ORM's relation loading costs ~25 ms here).
   const rowsQuery = db().$queryRaw<TicketListRow[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority,
@@ -101,7 +103,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
            t."slaNextDueAt", t."slaPausedAt" IS NOT NULL AS "slaPaused", t."firstResponseMet", t."resolutionMet"
     FROM (
       SELECT t."id" FROM "Ticket" t WHERE ${where}
-      ORDER BY ${ORDER[filters.sort ?? "newest"]}
+      ORDER BY ${ORDER[sort]}
       LIMIT ${PAGE_SIZE + 1} OFFSET ${(page - 1) * PAGE_SIZE}
     ) p
     JOIN "Ticket" t ON t."id" = p."id"
@@ -109,7 +111,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
     JOIN "User" c ON c."id" = t."clientId"
     LEFT JOIN "Agency" ag ON ag."id" = t."agencyId"
     LEFT JOIN "User" asg ON asg."id" = t."assigneeId"
-    ORDER BY ${ORDER[filters.sort ?? "newest"]}`;
+    ORDER BY ${ORDER[sort]}`;
 
   const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false, now, dueSoonUntil })], " AND ");
   const capped = (extra: Prisma.Sql) =>

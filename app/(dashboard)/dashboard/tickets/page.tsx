@@ -42,7 +42,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const now = new Date();
   const slaCell = (r: (typeof list.rows)[number]) => {
     if (r.slaNextDueAt) {
-      const s = slaWords.left(workingMinutesBetween(cal, now, r.slaNextDueAt));
+      const s = slaWords.left(workingMinutesBetween(cal, now, r.slaNextDueAt), r.slaNextDueAt < now);
       return <SlaBadge text={s.text} tone={s.tone} />;
     }
     if (r.slaPaused && r.resolutionMet === null) return <SlaBadge text={slaWords.t("paused")} tone="idle" />;
@@ -142,7 +142,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
           <label htmlFor="f-sort" className="block text-xs font-medium">
             {t("fields.sort")}
           </label>
-          <select id="f-sort" name="sort" defaultValue={filters.sort ?? "newest"} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm">
+          <select id="f-sort" name="sort" defaultValue={filters.sort ?? (filters.sla ? "due" : "newest")} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm">
             {TICKET_SORTS.map((s) => (
               <option key={s} value={s}>
                 {t(`sort.${s}`)}
