@@ -131,7 +131,7 @@ describe("the clock", () => {
     expect(late.sla!.firstResponse!.minutesLeft).toBeLessThanOrEqual(-60);
     const overdue = await listTicketsForUser(await sessionOf(w.staffA), { sla: "overdue" });
     expect(overdue.rows.map((r) => r.number)).toContain(t.number);
-    expect(overdue.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(overdue.slaCounts.overdue).toBeGreaterThanOrEqual(1);
     // A client sees only their own; another department's staff do not see it.
     expect((await listTicketsForUser(await sessionOf(w.staffB), { sla: "overdue" })).rows.map((r) => r.number)).not.toContain(t.number);
     const sorted = await listTicketsForUser(await sessionOf(w.staffA), { sort: "due" });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db";
 import { applyPolicy, newClock, onStatusChange, recordFirstResponse, schedule, type SlaClock } from "@/lib/sla/clock";
 import { clockStateOf } from "@/lib/sla/clock";
-import { policyFor } from "@/lib/dal/sla";
+import { loadWorkingCalendar, policyFor } from "@/lib/dal/sla";
 import type { WorkingCalendar } from "@/lib/sla/calendar";
 import type { TicketPriority, TicketStatus } from "@/lib/validation/tickets";
 
@@ -77,11 +77,11 @@ async function writeClock(tx: Tx, ticketId: string, clock: SlaClock, notified: n
     WHERE "id" = ${ticketId}::uuid`;
 }
 
-/** A new ticket: due times from its creation under its department's and priority's targets. */
-export async function startTicketClock(tx: Tx, cal: WorkingCalendar, ticketId: string): Promise<void> {
-  const { row } = await readClock(tx, ticketId);
-  const policy = await policyFor(row.departmentId, row.priority, tx);
-  await writeClock(tx, ticketId, applyPolicy(cal, newClock(row.createdAt), policy), 0);
+/** A new ticket's clock: due times from `createdAt` under its department's and priority's targets. */
+export async function initialClock(departmentId: string, priority: TicketPriority, createdAt: Date) {
+  const [cal, policy] = await Promise.all([loadWorkingCalendar(createdAt), policyFor(departmentId, priority)]);
+  const clock = applyPolicy(cal, newClock(createdAt), policy);
+  return { ...clock, ...schedule(clock, 0) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
-import { COUNT_CAP, listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
+import { listAssigneeFilterOptions, listTicketsForUser, SLA_COUNT_CAP } from "@/lib/dal/tickets";
 import { getWorkingCalendar } from "@/lib/dal/sla";
 import { workingMinutesBetween } from "@/lib/sla/calendar";
 import { getSlaWords, SlaBadge } from "@/components/sla/sla-status";
@@ -51,7 +51,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
     }
     return <span className="text-slate-500">—</span>;
   };
-  const count = (n: number) => (n >= COUNT_CAP ? t("countMore", { count: COUNT_CAP }) : String(n));
+  const count = (n: number) => (list.countsCapped ? t("countMore", { count: n }) : String(n));
+  const slaCount = (n: number) => (n >= SLA_COUNT_CAP ? t("countMore", { count: SLA_COUNT_CAP }) : String(n));
   const select = (name: keyof TicketListFilters, label: string, options: { value: string; label: string }[]) => (
     <div>
       <label htmlFor={`f-${name}`} className="block text-xs font-medium">
@@ -104,7 +105,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
                     title={v === "dueSoon" ? slaWords.t("dueSoonHint") : undefined}
                     className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
                   >
-                    {slaWords.t(v === "overdue" ? "overdueTab" : "dueSoonTab")} <span className="text-xs">({count(list.counts[v])})</span>
+                    {slaWords.t(v === "overdue" ? "overdueTab" : "dueSoonTab")} <span className="text-xs">({slaCount(list.slaCounts[v])})</span>
                   </Link>
                 </li>
               );
