@@ -20,7 +20,7 @@ export type WorkingCalendar = {
 };
 
 const MINUTE = 60_000;
-/** Ten years of days: a calendar with no working time at all ends the search instead of looping. */
+/** Ten years of days without working time end the search (a calendar with none at all) instead of looping. */
 const MAX_DAYS = 3660;
 
 export function minutesOfDay(hhmm: string): number {
@@ -61,8 +61,14 @@ export function workingIntervalsOn(cal: WorkingCalendar, date: LocalDate): [numb
 /** Working intervals that end after `from`, clipped to start no earlier than it, in order. */
 function* intervalsFrom(cal: WorkingCalendar, from: number): Generator<[number, number]> {
   let date = addDays(localDateOf(cal, from), -1); // a range may begin on the previous local date's wall clock
-  for (let i = 0; i < MAX_DAYS; i++, date = addDays(date, 1)) {
-    for (const [s, e] of workingIntervalsOn(cal, date)) if (e > from) yield [Math.max(s, from), e];
+  // Days in a row without working time; any working range starts the count again.
+  for (let idle = 0; idle < MAX_DAYS; idle++, date = addDays(date, 1)) {
+    for (const [s, e] of workingIntervalsOn(cal, date)) {
+      if (e > from) {
+        idle = 0;
+        yield [Math.max(s, from), e];
+      }
+    }
   }
   throw new Error("working calendar: no working time in ten years");
 }

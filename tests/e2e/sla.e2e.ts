@@ -52,6 +52,12 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
   await a.reload();
   expect(await a.getByTestId(`holidays-${tomorrow.slice(0, 4)}`).getByRole("row").filter({ hasText: tomorrow }).textContent()).toContain("Cuti bersama (uji)");
 
+  // The SLA tab shows the LAPOR!-style default targets, and says that changes apply to new tickets.
+  await a.goto(`${baseUrl()}/dashboard/settings?tab=sla`);
+  await a.getByText("Perubahan berlaku untuk tiket baru; tiket yang sudah ada tetap memakai batas waktunya.", { exact: false }).waitFor();
+  expect(await a.getByLabel("Penyelesaian untuk prioritas Normal: Jumlah").first().inputValue()).toBe("5");
+  expect(await seriousA11yViolations(a)).toEqual([]);
+
   // 2. The client files a ticket and sees its due times: Normal = 3 / 5 working days, tomorrow skipped.
   const c = await pageFor(client.username);
   await c.goto(`${baseUrl()}/dashboard/tickets/new`);

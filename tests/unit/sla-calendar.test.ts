@@ -160,6 +160,12 @@ const calendar = fc.record({
 const instant = fc.integer({ min: Date.UTC(2026, 10, 1), max: Date.UTC(2027, 11, 31) }).map((t) => new Date(t));
 
 describe("properties (fast-check)", () => {
+  it("a sparse calendar (a quarter-hour a week) still counts long targets (found by fast-check)", () => {
+    const sparse: WorkingCalendar = { timeZone: "Asia/Jakarta", week: { ...DEFAULT_WEEK, "1": [{ start: "04:30", end: "04:45" }], "2": [], "3": [], "4": [], "5": [] }, holidays: new Set() };
+    const start = new Date("2026-11-01T00:00:00.000Z");
+    expect(workingMinutesBetween(sparse, start, addWorkingMinutes(sparse, start, 7831))).toBeCloseTo(7831, 6);
+  });
+
   it("adding working time and measuring it back gives the same amount", () => {
     fc.assert(
       fc.property(calendar, instant, fc.integer({ min: 1, max: 20_000 }), (c, start, minutes) => {
