@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "settings.manage": { roles: MANAGERS, description: "General, Footer and Ticket settings, the logo" },
   "inbox.manage": { roles: MANAGERS, description: "read Kontak messages, mark handled, turn into tickets" },
   "audit.read": { roles: ["SUPER_ADMIN"], description: "read the audit log" },
+  "reports.read": { roles: STAFF_SIDE, description: "reports and their CSV/Excel export (Staff: their own department)" },
+  "tickets.export": { roles: STAFF_SIDE, description: "export the filtered ticket list as CSV or Excel (the tickets they may see)" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

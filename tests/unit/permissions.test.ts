@@ -16,6 +16,8 @@ describe("permission table", () => {
       "settings.manage": ["ADMIN", "SUPER_ADMIN"],
       "inbox.manage": ["ADMIN", "SUPER_ADMIN"],
       "audit.read": ["SUPER_ADMIN"],
+      "reports.read": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "tickets.export": ["ADMIN", "STAFF", "SUPER_ADMIN"],
     });
   });
 
