@@ -166,8 +166,7 @@ function nextMonth(m: string): string {
 
 // ------------------------------------------------------------------ dashboards
 
-const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "WAITING"] as const;
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export type OpenStatus = "OPEN" | "IN_PROGRESS" | "WAITING";
 
 /** Monday of the current WIB week. */
 function weekStart(today: string): string {

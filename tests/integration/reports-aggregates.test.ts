@@ -28,9 +28,9 @@ let w: World;
 async function build() {
   const depts = [await createDepartment(), await createDepartment(), await createDepartment()];
   const opds = [await createAgency(), await createAgency(), await createAgency(), await createAgency()];
-  const staff = [];
+  const staff: Awaited<ReturnType<typeof createUser>>[] = [];
   for (const d of depts) for (let i = 0; i < 2; i++) staff.push(await createUser({ role: "STAFF", departmentId: d.id }));
-  const clients = [];
+  const clients: Awaited<ReturnType<typeof createUser>>[] = [];
   for (let i = 0; i < 7; i++) clients.push(await createUser({ role: "CLIENT", ...(i < 6 ? { agencyId: opds[i % 4]!.id } : {}) }));
   const clientAgency = new Map(clients.map((c) => [c.id, c.agencyId]));
   const admin = await createUser({ role: "ADMIN" });

@@ -35,7 +35,7 @@ function jakartaDayStart(isoDate: string, plusDays = 0): string {
   return d.toISOString().replace("T", " ").replace("Z", "");
 }
 
-function filterSql(filters: TicketListFilters, opts: { withStatus: boolean }): Prisma.Sql[] {
+export function filterSql(filters: TicketListFilters, opts: { withStatus: boolean }): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (opts.withStatus && filters.status) parts.push(Prisma.sql`t."status" = ${filters.status}::"TicketStatus"`);
   if (filters.priority) parts.push(Prisma.sql`t."priority" = ${filters.priority}::"TicketPriority"`);
