@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
@@ -7,6 +8,7 @@ import { closePglite, createAdapter } from "../lib/db-adapter";
 import { ensureFirstSuperAdmin } from "../lib/bootstrap";
 import { bin, describeDatabase, prepareRuntimeEnv, run } from "./runtime-env";
 import { migrate } from "./migrate";
+import { isPostgresUrl } from "../lib/runtime-paths";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -65,6 +67,27 @@ async function createFirstAdmin(): Promise<string | null> {
   }
 }
 
+/**
+ * One `next start` per core on PostgreSQL (HELPDESK_WORKERS overrides); always one on the embedded
+ * database, which a single process owns.
+ */
+function workerCount(): number {
+  if (!isPostgresUrl(process.env.DATABASE_URL)) {
+    if (Number(process.env.HELPDESK_WORKERS) > 1) console.warn("HELPDESK_WORKERS diabaikan: basis data tertanam hanya untuk satu proses / ignored on the embedded database.");
+    return 1;
+  }
+  return Math.max(1, Number(process.env.HELPDESK_WORKERS) || os.availableParallelism());
+}
+
+/**
+ * A heap cap per worker: at 1,000,000 tickets a list worker settled at ~250 MB RSS with 384 MB of old
+ * space against ~360 MB uncapped (Node 20), for the same CPU per request within the noise. A small
+ * young generation (--max-semi-space-size=8) cost 25–30 % more CPU per request, so it is left alone.
+ */
+function heapFlags(): string[] {
+  return [`--max-old-space-size=${Number(process.env.HELPDESK_HEAP_MB) || 384}`];
+}
+
 async function main() {
   prepareRuntimeEnv();
   console.log(`Basis data: ${describeDatabase()}`);
@@ -74,8 +97,10 @@ async function main() {
   // Printed last, so the one-time password is not scrolled away by the build output.
   if (firstAdminBanner) console.log(firstAdminBanner);
 
-  const child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: process.env });
-  console.log(`Helpdesk berjalan di http://localhost:${port} — login di http://localhost:${port}/login`);
+  const child = dev
+    ? spawn(bin("next"), ["dev", "-p", port], { stdio: "inherit", env: process.env })
+    : spawn(process.execPath, [...heapFlags(), "scripts/next-cluster.mjs"], { stdio: "inherit", env: { ...process.env, HELPDESK_WORKERS: String(workerCount()) } });
+  console.log(`Helpdesk berjalan di http://localhost:${port} (${dev ? "dev" : `${workerCount()} proses`}) — login di http://localhost:${port}/login`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -32,7 +32,7 @@ export const EXPORT_BATCH = 1000;
 export async function* exportTicketsForUser(user: SessionUser, filters: TicketListFilters, batchSize = EXPORT_BATCH): AsyncGenerator<ExportTicket[]> {
   assertCan(user, "tickets.export");
   const scope = await scopeOf(user);
-  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true })], " AND ");
+  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, narrowScope: scope.kind !== "all" })], " AND ");
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor

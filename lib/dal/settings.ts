@@ -1,5 +1,6 @@
 import "server-only";
-import { cache } from "react";
+import { LRUCache } from "lru-cache";
+import { onInvalidate, publishInvalidate } from "@/lib/runtime/cluster-bus";
 import { db, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "./audit";
@@ -10,7 +11,27 @@ import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type SettingsOf, type SettingsSecti
  * Public read of one settings section (anyone may read: public pages show them). Stored values are
  * re-validated; a missing or broken row falls back to the defaults field by field.
  */
-export const getSettings = cache(getSettingsUncached) as typeof getSettingsUncached;
+export async function getSettings<S extends SettingsSection>(section: S): Promise<SettingsOf<S>> {
+  const hit = recent.get(section);
+  if (hit) return hit as SettingsOf<S>;
+  const value = await getSettingsUncached(section);
+  recent.set(section, value);
+  return value;
+}
+
+/**
+ * Settings are read on nearly every request and written rarely: kept in the process for a few
+ * seconds. A save forgets them at once in every worker of this server; other servers see it within
+ * SETTINGS_TTL_MS.
+ */
+const SETTINGS_TTL_MS = 5_000;
+const recent = new LRUCache<SettingsSection, object>({ max: 16, ttl: SETTINGS_TTL_MS });
+onInvalidate("settings", () => recent.clear());
+
+/** For code (and tests) that wrote settings rows directly; every worker of this server forgets them. */
+export function forgetCachedSettings(): void {
+  publishInvalidate("settings");
+}
 
 async function getSettingsUncached<S extends SettingsSection>(section: S): Promise<SettingsOf<S>> {
   const row = await db().setting.findUnique({ where: { key: section } });
@@ -45,4 +66,5 @@ export async function updateSettings<S extends SettingsSection>(
     });
     await recordAudit(tx, { actor, action: `settings.${section}`, target: `settings:${section}`, before, after: value });
   });
+  forgetCachedSettings();
 }

@@ -3,6 +3,7 @@ import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import { actAs } from "./helpers/factories";
+import { forgetCachedSettings } from "@/lib/dal/settings";
 import { testDb } from "./helpers/test-db";
 import { createWorld, ticketForm } from "./helpers/tickets";
 
@@ -22,8 +23,10 @@ async function resolvedTicket(daysAgo: number) {
   });
 }
 
-const setAutoClose = (days: number) =>
-  testDb().setting.upsert({ where: { key: "ticket" }, update: { value: { autoCloseResolvedAfterDays: days } }, create: { key: "ticket", value: { autoCloseResolvedAfterDays: days } } });
+const setAutoClose = async (days: number) => {
+  await testDb().setting.upsert({ where: { key: "ticket" }, update: { value: { autoCloseResolvedAfterDays: days } }, create: { key: "ticket", value: { autoCloseResolvedAfterDays: days } } });
+  forgetCachedSettings();
+};
 
 it("closes tickets resolved longer ago than the setting, tells the client, and shows Sistem in the history", async () => {
   await setAutoClose(7);

@@ -10,6 +10,7 @@ import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { countUnreadNotifications, listNotifications } from "@/lib/dal/notifications";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import { actAs } from "./helpers/factories";
+import { forgetCachedSettings } from "@/lib/dal/settings";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, PNG, ticketForm, withTempDataDir } from "./helpers/tickets";
 
@@ -107,22 +108,26 @@ describe("the conversation until resolved", () => {
     expect((await updateTicketAction({ ticketId: t.id, status: "OPEN" })).ok).toBe(true);
 
     await testDb().setting.create({ data: { key: "ticket", value: { clientsMayReopen: false, clientsMayClose: false } } });
+    forgetCachedSettings();
     try {
       expect((await updateTicketAction({ ticketId: t.id, status: "CLOSED" })).ok).toBe(false);
       expect((await updateTicketAction({ ticketId: t.id, status: "RESOLVED" })).ok).toBe(true);
       expect(await updateTicketAction({ ticketId: t.id, status: "OPEN" })).toEqual({ ok: false, formError: "Anda tidak memiliki akses untuk tindakan ini." });
     } finally {
       await testDb().setting.delete({ where: { key: "ticket" } });
+      forgetCachedSettings();
     }
   });
 
   it("numbers follow the prefix from the ticket settings", async () => {
     await testDb().setting.create({ data: { key: "ticket", value: { numberPrefix: "TIK" } } });
+    forgetCachedSettings();
     try {
       const t = await newTicket();
       expect(t.number).toMatch(/^TIK-\d{4}-000001$/);
     } finally {
       await testDb().setting.delete({ where: { key: "ticket" } });
+      forgetCachedSettings();
     }
   });
 });

@@ -107,3 +107,38 @@ describe("POST /api/tickets (JSON twin of the action, used by the benchmark)", (
     expect((await post({ ...valid(), departmentId: "7d1f2c3a-1111-4222-8333-944455556666" })).status).toBe(400);
   });
 });
+
+describe("POST /api/tickets/{id}/messages (JSON twin of the reply action)", () => {
+  const post = async (id: string, body: unknown) => {
+    const { POST } = await import("@/app/api/tickets/[id]/messages/route");
+    return POST(new Request(`http://localhost/api/tickets/${id}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), {
+      params: Promise.resolve({ id }),
+    });
+  };
+  const ticketOf = async (u: typeof w.client) => {
+    await actAs(u);
+    const { POST } = await import("@/app/api/tickets/route");
+    const res = await POST(new Request("http://localhost/api/tickets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(valid()) }));
+    const { number } = (await res.json()) as { number: string };
+    return testDb().ticket.findUniqueOrThrow({ where: { number } });
+  };
+
+  it("adds the client's reply, refuses an internal note from a client, and hides foreign tickets (404)", async () => {
+    const t = await ticketOf(w.client);
+    expect((await post(t.id, { body: "Masih belum bisa." })).status).toBe(201);
+    expect((await post(t.id, { body: "catatan", internal: true })).status).toBe(400);
+    await actAs(w.otherClient);
+    expect((await post(t.id, { body: "mengintip" })).status).toBe(404);
+    await actAs(null);
+    expect((await post(t.id, { body: "anonim" })).status).toBe(401);
+    const bodies = (await testDb().ticketMessage.findMany({ where: { ticketId: t.id } })).map((m) => m.body);
+    expect(bodies).toEqual(["Masih belum bisa."]);
+  });
+
+  it("lets staff of the department add an internal note the client never sees", async () => {
+    const t = await ticketOf(w.client);
+    await actAs(w.staffA);
+    expect((await post(t.id, { body: "cek router", internal: true })).status).toBe(201);
+    expect(await testDb().ticketMessage.findFirstOrThrow({ where: { ticketId: t.id } })).toMatchObject({ internal: true, authorId: w.staffA.id });
+  });
+});

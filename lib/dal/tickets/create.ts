@@ -5,23 +5,11 @@ import { UserFacingError } from "@/lib/errors";
 import { getSettings } from "@/lib/dal/settings";
 import type { SessionUser } from "@/lib/dal/users";
 import type { TicketPriority } from "@/lib/validation/tickets";
-import { insertAttachments, prepareFiles, withStoredFiles } from "./attachments";
-import { notifyTicketEvent } from "./recipients";
-
-type Tx = Prisma.TransactionClient;
+import { prepareFiles, withStoredFiles } from "./attachments";
+import { EVENT_KIND, recipientsWhere } from "./recipients";
 
 function jakartaYear(date: Date): string {
   return new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(date);
-}
-
-/** Next number for prefix+year. The upsert holds the counter row's lock until commit: no duplicates. */
-async function nextTicketNumber(tx: Tx, prefix: string): Promise<string> {
-  const key = `${prefix}-${jakartaYear(new Date())}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "TicketCounter" ("key", "value") VALUES (${key}, 1)
-    ON CONFLICT ("key") DO UPDATE SET "value" = "TicketCounter"."value" + 1
-    RETURNING "value"`;
-  return `${key}-${String(rows[0]!.value).padStart(6, "0")}`;
 }
 
 export type CreateTicketData = {
@@ -56,24 +44,39 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
   const suggestedPriority = staffSide ? null : (input.priority ?? null);
 
   const files = await prepareFiles(input.attachments);
-  // Plain SQL inside the transaction: creation runs at a steady rate, and the ORM's per-query cost
-  // dominated it (see docs/benchmarks.md).
-  return withStoredFiles(files, (stored) =>
-    db().$transaction(async (tx) => {
-      const number = await nextTicketNumber(tx, settings.numberPrefix);
-      const [ticket] = await tx.$queryRaw<{ id: string; number: string }[]>`
+  const key = `${settings.numberPrefix}-${jakartaYear(new Date())}`;
+  const ref = { id: Prisma.sql`t."id"`, clientId: Prisma.sql`${client.id}::uuid`, departmentId: Prisma.sql`${department.id}::uuid`, assigneeId: Prisma.sql`NULL::uuid` };
+  // One statement: the number, the ticket, its files, history and notifications. The counter row's
+  // lock (which serialises creations) is held only while this statement runs, not across round trips.
+  return withStoredFiles(files, async (stored) => {
+    const [ticket] = await db().$queryRaw<{ id: string; number: string }[]>`
+      WITH n AS (
+        INSERT INTO "TicketCounter" ("key", "value") VALUES (${key}, 1)
+        ON CONFLICT ("key") DO UPDATE SET "value" = "TicketCounter"."value" + 1
+        RETURNING "value"
+      ), t AS (
         INSERT INTO "Ticket" ("id", "number", "subject", "description", "priority", "suggestedPriority", "departmentId",
                               "clientId", "createdById", "agencyId", "updatedAt")
-        VALUES (gen_random_uuid(), ${number}, ${input.subject}, ${input.description}, ${priority}::"TicketPriority",
-                ${suggestedPriority}::"TicketPriority", ${department.id}::uuid, ${client.id}::uuid, ${user.id}::uuid,
-                ${client.agencyId}::uuid, now())
-        RETURNING "id"::text AS id, "number"`;
-      await insertAttachments(tx, { ticketId: ticket!.id, messageId: null, uploaderId: user.id }, stored);
-      await tx.$executeRaw`
+        SELECT gen_random_uuid(), ${key} || '-' || lpad(n."value"::text, greatest(6, length(n."value"::text)), '0'),
+               ${input.subject}, ${input.description}, ${priority}::"TicketPriority", ${suggestedPriority}::"TicketPriority",
+               ${department.id}::uuid, ${client.id}::uuid, ${user.id}::uuid, ${client.agencyId}::uuid, now()
+        FROM n
+        RETURNING "id", "number"
+      ), files AS (
+        INSERT INTO "Attachment" ("id", "ticketId", "messageId", "uploaderId", "fileName", "contentType", "size", "driver", "storageKey")
+        SELECT gen_random_uuid(), t."id", NULL, ${user.id}::uuid, f."fileName", f."contentType", f."size", f."driver", f."storageKey"
+        FROM t CROSS JOIN unnest(${stored.map((s) => s.fileName)}::text[], ${stored.map((s) => s.contentType)}::text[],
+                                 ${stored.map((s) => s.size)}::int[], ${stored.map((s) => s.driver)}::text[], ${stored.map((s) => s.key)}::text[])
+             AS f("fileName", "contentType", "size", "driver", "storageKey")
+      ), history AS (
         INSERT INTO "TicketActivity" ("id", "ticketId", "actorId", "field", "toValue")
-        VALUES (gen_random_uuid(), ${ticket!.id}::uuid, ${user.id}::uuid, 'created', 'OPEN')`;
-      await notifyTicketEvent(tx, "created", { id: ticket!.id, clientId: client.id, departmentId: department.id, assigneeId: null }, user.id);
-      return ticket!;
-    }),
-  );
+        SELECT gen_random_uuid(), t."id", ${user.id}::uuid, 'created', 'OPEN' FROM t
+      ), notified AS (
+        INSERT INTO "Notification" ("id", "userId", "ticketId", "kind")
+        SELECT gen_random_uuid(), u."id", t."id", ${EVENT_KIND.created}::"NotificationKind"
+        FROM t JOIN "User" u ON ${recipientsWhere("created", ref, user.id)}
+      )
+      SELECT "id"::text AS id, "number" FROM t`;
+    return ticket!;
+  });
 }

@@ -30,8 +30,10 @@ beforeAll(async () => {
   await openTestDatabase();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   requestContext.reset();
+  // Rows written straight into the database by a previous test must not hide behind the settings cache.
+  (await import("@/lib/dal/settings")).forgetCachedSettings();
 });
 
 afterAll(async () => {

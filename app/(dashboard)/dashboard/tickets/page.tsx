@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
-import { COUNT_CAP, listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
+import { listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, ticketListFiltersSchema, type TicketListFilters } from "@/lib/validation/tickets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,7 +34,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
     staffSide ? listAgencies() : Promise.resolve([]),
     listAssigneeFilterOptions(user),
   ]);
-  const count = (n: number) => (n >= COUNT_CAP ? t("countMore", { count: COUNT_CAP }) : String(n));
+  const count = (n: number) => (list.countsCapped ? t("countMore", { count: n }) : String(n));
   const select = (name: keyof TicketListFilters, label: string, options: { value: string; label: string }[]) => (
     <div>
       <label htmlFor={`f-${name}`} className="block text-xs font-medium">

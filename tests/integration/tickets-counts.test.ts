@@ -1,0 +1,99 @@
+import { listTicketsForUser } from "@/lib/dal/tickets";
+import { COUNT_CAP } from "@/lib/dal/tickets/list";
+import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
+import { findActiveSessionUser } from "@/lib/dal/users";
+import { TICKET_STATUSES, ticketListFiltersSchema, type TicketStatus } from "@/lib/validation/tickets";
+import { forgetCachedSettings } from "@/lib/dal/settings";
+import { testDb } from "./helpers/test-db";
+import { createWorld, withTempDataDir } from "./helpers/tickets";
+
+withTempDataDir();
+let w: Awaited<ReturnType<typeof createWorld>>;
+const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const list = async (u: { id: string; sessionVersion: number }, f: Record<string, string> = {}) =>
+  listTicketsForUser(await session(u), ticketListFiltersSchema.parse(f));
+
+/** What the status tabs must say, counted directly. */
+async function directCounts(where: object) {
+  const rows = await testDb().ticket.groupBy({ by: ["status"], where, _count: true });
+  const counts = Object.fromEntries(["ALL", ...TICKET_STATUSES].map((k) => [k, 0])) as Record<TicketStatus | "ALL", number>;
+  for (const r of rows) {
+    counts[r.status] = r._count;
+    counts.ALL += r._count;
+  }
+  return counts;
+}
+
+// A small deterministic generator, so a failure can be replayed.
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+beforeAll(async () => {
+  w = await createWorld();
+});
+
+describe("status counts of the unfiltered list (kept by a trigger)", () => {
+  it("equal a direct count through random creations, moves, reassignments and auto-close", async () => {
+    const pick = rng(42);
+    const one = <T,>(xs: readonly T[]) => xs[Math.floor(pick() * xs.length)]!;
+    const depts = [w.deptA.id, w.deptB.id];
+    const staffOf = { [w.deptA.id]: [w.staffA.id, w.staffA2.id, null], [w.deptB.id]: [w.staffB.id, null] } as Record<string, (string | null)[]>;
+    await testDb().ticket.createMany({
+      data: Array.from({ length: 120 }, (_, i) => {
+        const departmentId = one(depts);
+        return {
+          number: `CNT-${i}`,
+          subject: `Hitung ${i}`,
+          description: "Uraian",
+          status: one(TICKET_STATUSES),
+          departmentId,
+          assigneeId: one(staffOf[departmentId]!),
+          clientId: one([w.client.id, w.otherClient.id]),
+          createdById: w.client.id,
+          resolvedAt: new Date(Date.now() - 30 * 86_400_000),
+        };
+      }),
+    });
+    const tickets = await testDb().ticket.findMany({ select: { id: true } });
+    for (let k = 0; k < 80; k++) {
+      const departmentId = one(depts);
+      await testDb().ticket.update({
+        where: { id: one(tickets).id },
+        data: pick() < 0.5 ? { status: one(TICKET_STATUSES) } : { departmentId, assigneeId: one(staffOf[departmentId]!) },
+      });
+    }
+    await testDb().setting.create({ data: { key: "ticket", value: { autoCloseResolvedAfterDays: 7 } } });
+    forgetCachedSettings();
+    await closeStaleResolvedTickets();
+
+    expect((await list(w.admin)).counts).toEqual(await directCounts({}));
+    expect((await list(w.staffA)).counts).toEqual(await directCounts({ OR: [{ departmentId: w.deptA.id }, { assigneeId: w.staffA.id }] }));
+    expect((await list(w.staffB)).counts).toEqual(await directCounts({ OR: [{ departmentId: w.deptB.id }, { assigneeId: w.staffB.id }] }));
+    expect((await list(w.client)).counts).toEqual(await directCounts({ clientId: w.client.id }));
+    expect((await list(w.admin)).countsCapped).toBe(false);
+  });
+});
+
+describe("status counts of a filtered list", () => {
+  it("count at most COUNT_CAP tickets and say so (lower bounds)", async () => {
+    await testDb().ticket.createMany({
+      data: Array.from({ length: COUNT_CAP + 50 }, (_, i) => ({
+        number: `BIG-${i}`,
+        subject: `Lampu jaringan ${i}`,
+        description: "Uraian",
+        status: TICKET_STATUSES[i % 5]!,
+        departmentId: w.deptB.id,
+        clientId: w.client.id,
+        createdById: w.client.id,
+      })),
+    });
+    const r = await list(w.admin, { q: "lampu" });
+    expect(r.countsCapped).toBe(true);
+    expect(r.counts.ALL).toBe(COUNT_CAP);
+    expect(r.rows[0]!.subject).toMatch(/^Lampu jaringan/);
+    const small = await list(w.admin, { q: "lampu", departmentId: w.deptA.id });
+    expect(small.countsCapped).toBe(false);
+    expect(small.counts.ALL).toBe(0);
+  });
+});
