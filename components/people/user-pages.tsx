@@ -130,6 +130,10 @@ async function formCopy(): Promise<UserFormCopy> {
     designation: t("designation"),
     agency: t("agency"),
     chooseAgency: t("chooseAgency"),
+    addAgency: t("addAgency"),
+    addAgencyName: t("addAgencyName"),
+    addAgencySubmit: t("addAgencySubmit"),
+    agencyAdded: t("agencyAdded"),
     submit: t("submit"),
     submitting: tUi("saving"),
   };
@@ -142,12 +146,14 @@ export async function UserEditorPage({
   id,
   saveAction,
   setPasswordAction,
+  createAgencyAction,
 }: {
   user: SessionUser;
   kind: UserKind;
   id?: string;
   saveAction: (input: FormData) => Promise<ActionResult<{ id: string }>>;
   setPasswordAction?: (input: { id: string; password: string }) => Promise<ActionResult<unknown>>;
+  createAgencyAction?: (input: { name: string }) => Promise<ActionResult<{ id: string }>>;
 }) {
   const area = AREA[kind];
   let target: ManagedUser | undefined;
@@ -193,7 +199,7 @@ export async function UserEditorPage({
         <h1 className="mt-2 text-2xl font-bold">{t(target ? `${area}Edit` : `${area}New`)}</h1>
       </div>
       {kind === "staff" && departments.length === 0 && <p className="text-amber-800">{t("noDepartments")}</p>}
-      {kind === "client" && agencies.length === 0 && <p className="text-amber-800">{t("noAgencies")}</p>}
+      {kind === "client" && agencies.length === 0 && <p className="text-amber-800">{t(createAgencyAction ? "noAgenciesAddBelow" : "noAgencies")}</p>}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <UserForm
           kind={kind}
@@ -203,6 +209,7 @@ export async function UserEditorPage({
           agencies={agencies}
           copy={copy}
           action={saveAction}
+          createAgency={kind === "client" ? createAgencyAction : undefined}
           doneHref={`/dashboard/${area}`}
         />
       </div>

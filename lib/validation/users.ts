@@ -34,11 +34,12 @@ export const adminRoleSchema = z.enum(["ADMIN", "SUPER_ADMIN"]);
 export const createAdminSchema = z.object({ ...identityFields, password: passwordSchema, role: adminRoleSchema }).strict();
 export const updateAdminSchema = z.object({ id: uuid, ...identityFields, role: adminRoleSchema }).strict();
 
-const staffFields = { departmentId: uuid, designation: z.string().trim().max(100) };
+// A required select left empty says what to do ("Pilih department"), not "invalid".
+const staffFields = { departmentId: z.uuid({ message: "chooseDepartment" }), designation: z.string().trim().max(100) };
 export const createStaffSchema = z.object({ ...identityFields, password: passwordSchema, ...staffFields }).strict();
 export const updateStaffSchema = z.object({ id: uuid, ...identityFields, ...staffFields }).strict();
 
-const clientFields = { agencyId: uuid };
+const clientFields = { agencyId: z.uuid({ message: "chooseAgency" }) };
 export const createClientSchema = z.object({ ...identityFields, password: passwordSchema, ...clientFields }).strict();
 export const updateClientSchema = z.object({ id: uuid, ...identityFields, ...clientFields }).strict();
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { UserEditorPage } from "@/components/people/user-pages";
+import { createAgencyAction } from "../../agencies/actions";
 import { createClientAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,5 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/clients/new");
-  return <UserEditorPage user={user} kind="client" saveAction={createClientAction} />;
+  return <UserEditorPage user={user} kind="client" saveAction={createClientAction} createAgencyAction={createAgencyAction} />;
 }
