@@ -10,7 +10,7 @@ export function TrendChart({ data, labels }: { data: { label: string; created: n
   return (
     <div aria-hidden="true" className="h-64 w-full" data-testid="trend-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#334155" }} minTickGap={16} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#334155" }} width={48} />
@@ -29,7 +29,7 @@ export function GroupChart({ data, labels }: { data: { label: string; created: n
   return (
     <div aria-hidden="true" className="w-full" style={{ height: Math.max(160, data.length * 28 + 60) }} data-testid="group-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "#334155" }} />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 11, fill: "#334155" }} />

@@ -61,6 +61,7 @@ describe("role × route over HTTP, with and without the middleware-bypass header
   const ROUTES: Record<string, string[]> = {
     "/dashboard": ["SUPER_ADMIN", "ADMIN", "STAFF", "CLIENT"],
     "/dashboard/tickets": ["SUPER_ADMIN", "ADMIN", "STAFF", "CLIENT"],
+    "/dashboard/reports": ["SUPER_ADMIN", "ADMIN", "STAFF"],
     "/dashboard/admins": ["SUPER_ADMIN"],
     "/dashboard/staff": ["SUPER_ADMIN", "ADMIN"],
     "/dashboard/clients": ["SUPER_ADMIN", "ADMIN"],

@@ -107,9 +107,12 @@ it("Client: waiting-for-me first, open tickets, resolved awaiting a rating, and 
   expect(await page.getByRole("link", { name: "Buat Tiket" }).getAttribute("href")).toBe("/dashboard/tickets/new");
   await checkA11y(page, "client dashboard");
   await shot(page, "dashboard-client");
-  // Reports are not for clients.
-  const res = await page.goto(`${baseUrl()}/dashboard/reports`);
-  expect(res?.status()).toBe(404);
+  // Reports are not for clients: sent back to the dashboard (the page itself answers 404, see foundation.e2e.ts).
+  await page.goto(`${baseUrl()}/dashboard/reports`);
+  expect(new URL(page.url()).pathname).toBe("/dashboard");
+  expect(await page.getByRole("link", { name: "Laporan" }).count()).toBe(0);
+  expect((await page.request.get(`${baseUrl()}/api/reports/export?format=csv`)).status()).toBe(404);
+  expect((await page.request.get(`${baseUrl()}/api/tickets/export?format=csv`)).status()).toBe(404);
   await page.context().close();
 });
 
@@ -147,8 +150,9 @@ it("Admin report: grouped by department with charts and tables, printable, expor
   await page.getByLabel("Kelompokkan menurut").selectOption("department");
   await page.getByRole("button", { name: "Tampilkan" }).click();
   await page.waitForURL(/groupBy=department/);
-  const row = page.getByTestId("report-table").getByRole("row", { name: new RegExp(w.dept.name) });
-  const cells = await row.getByRole("cell").allTextContents();
+  const row = page.getByTestId("report-table").locator("tr", { hasText: w.dept.name });
+  await row.waitFor();
+  const cells = await row.locator("td").allTextContents();
   expect(cells.slice(0, 3)).toEqual(["5", "2", "3"]); // created, resolved, still open
   expect(cells.at(-2)).toBe("5.00"); // average rating
   await page.locator("[data-testid=group-chart] .recharts-surface").waitFor();
