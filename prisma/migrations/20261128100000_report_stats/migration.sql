@@ -174,6 +174,8 @@ BEGIN
     ) AS dv(dim, "dimValue")
   ) contributions
   GROUP BY day, scope, dim, "dimValue"
+  -- One order for every transaction: concurrent changes lock shared rows in the same sequence (no deadlock).
+  ORDER BY scope, dim, day, "dimValue"
   ON CONFLICT ("departmentId", dim, day, "dimValue") DO UPDATE SET
       created = "TicketStat".created + EXCLUDED.created,
       open = "TicketStat".open + EXCLUDED.open,
@@ -229,6 +231,7 @@ BEGIN
   FROM jsonb_to_recordset(versions) AS v(s integer, status text, "departmentId" uuid, "agencyId" uuid, "assigneeId" uuid)
   WHERE v.status NOT IN ('RESOLVED', 'CLOSED')
   GROUP BY 1, 2, 3, 4
+  ORDER BY 1, 2, 3, 4
   ON CONFLICT ("departmentId", "agencyId", "assigneeId", status) DO UPDATE SET count = "TicketOpenStat".count + EXCLUDED.count;
 END
 $fn$;
