@@ -15,7 +15,8 @@ export const REPORT_MIN_DAY = "2000-01-01";
 export const REPORT_MAX_DAY = "2100-12-31";
 export const REPORT_MAX_DAYS = 3660;
 
-const isoDay = z.iso.date({ message: "reports.errors.badDate" });
+// The report form always sends both date fields; an empty one means "not given".
+const isoDay = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ message: "reports.errors.badDate" }).optional());
 
 /**
  * The report's query string. Unknown keys are refused (strict), the group is one of REPORT_GROUPS and
@@ -24,8 +25,8 @@ const isoDay = z.iso.date({ message: "reports.errors.badDate" });
 export const reportQuerySchema = z
   .object({
     preset: z.enum(REPORT_PRESETS, { message: "reports.errors.badPreset" }).default("thisMonth"),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
+    from: isoDay,
+    to: isoDay,
     groupBy: z.enum(REPORT_GROUPS, { message: "reports.errors.badGroup" }).default("agency"),
     format: z.enum(EXPORT_FORMATS, { message: "reports.errors.badFormat" }).optional(),
   })

@@ -146,3 +146,13 @@ describe("exports", () => {
     expect(String(rs.getCell("A2").value)).toMatch(/^Periode \d{4}-01-01 s\.d\. \d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe("the report form's query", () => {
+  it("empty date fields (as the GET form sends them) mean 'not given' for a preset, and 'fill them in' for custom", async () => {
+    await actAs(w.admin);
+    expect((await get(exportReport, "/api/reports/export?preset=thisMonth&from=&to=&groupBy=department")).status).toBe(200);
+    const res = await get(exportReport, "/api/reports/export?preset=custom&from=&to=&groupBy=department");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("Isi tanggal awal dan tanggal akhir.");
+  });
+});
