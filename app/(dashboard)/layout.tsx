@@ -5,10 +5,11 @@ import { Sidebar } from "@/components/dashboard/sidebar";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
-import { NotificationBell } from "@/components/tickets/notification-bell";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
+import { countUnreadNotifications } from "@/lib/dal/notifications";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -20,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     getTranslations("common"),
   ]);
   if (!user) redirect("/login");
+  const unread = await countUnreadNotifications(user);
 
   return (
     <ClientIntl>
@@ -34,7 +36,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <div className="flex flex-wrap items-center gap-3" aria-label={t("userMenu")}>
             <LanguageSwitch />
-            <NotificationBell user={user} />
+            <NotificationBell unread={unread} />
             <Link href="/dashboard/profile" className="flex items-center gap-2 text-sm" data-testid="current-user">
               <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} />
               <span>

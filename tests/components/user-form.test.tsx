@@ -99,8 +99,8 @@ it("goes back to the list after a successful save", async () => {
 
 it("Add Client with no OPD yet: an OPD is added in place, selected, and the client saved with it", async () => {
   const NEW_OPD = "7d7f6b0e-1c2a-4b3c-9d4e-5f6a7b8c9d0e";
-  const createAgency = jest.fn(async ({ name }: { name: string }) =>
-    name === "Dinas Kesehatan" ? { ok: true as const, data: { id: NEW_OPD } } : { ok: false as const, fieldErrors: { name: "Nama OPD sudah ada." } },
+  const createAgency = jest.fn(async (input: unknown) =>
+    (input as { name: string }).name === "Dinas Kesehatan" ? { ok: true as const, data: { id: NEW_OPD } } : { ok: false as const, fieldErrors: { name: "Nama OPD sudah ada." } },
   );
   const action = jest.fn(async () => ({ ok: true as const, data: { id: "x" } }));
   render(

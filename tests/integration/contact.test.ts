@@ -168,7 +168,7 @@ describe("contact inbox actions, role × action", () => {
   ] as const)("%s cannot change a message's status", async (_label, role, error) => {
     const message = await testDb().contactMessage.create({ data: { name: "a", email: "a@example.com", subject: "s", message: "m" } });
     await actAs(role ? await createUser({ role }) : null);
-    expect(await setContactStatusAction(null, form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: false, formError: error });
+    expect(await setContactStatusAction(form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: false, formError: error });
     expect((await testDb().contactMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("NEW");
   });
 
@@ -176,14 +176,14 @@ describe("contact inbox actions, role × action", () => {
     const message = await testDb().contactMessage.create({ data: { name: "a", email: "a@example.com", subject: "s", message: "m" } });
     const admin = await createUser({ role });
     await actAs(admin);
-    expect(await setContactStatusAction(null, form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: true, data: null });
+    expect(await setContactStatusAction(form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: true, data: null });
     expect(await testDb().contactMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "HANDLED", handledById: admin.id });
-    expect((await setContactStatusAction(null, form({ id: message.id, status: "NEW" }))).ok).toBe(true);
+    expect((await setContactStatusAction(form({ id: message.id, status: "NEW" }))).ok).toBe(true);
   });
 
   it("answers not found for an unknown message id", async () => {
     await actAs(await createUser({ role: "ADMIN" }));
-    expect(await setContactStatusAction(null, form({ id: "00000000-0000-4000-8000-000000000000", status: "HANDLED" }))).toEqual({
+    expect(await setContactStatusAction(form({ id: "00000000-0000-4000-8000-000000000000", status: "HANDLED" }))).toEqual({
       ok: false,
       formError: "Pesan tidak ditemukan.",
     });
