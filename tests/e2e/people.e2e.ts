@@ -114,12 +114,12 @@ it("the Admin publishes an FAQ and changes the footer; the public pages show bot
   await admin.getByLabel("Department").selectOption({ label: "Jaringan & Bandwidth E2E" });
   await admin.getByLabel("Subjek").fill("Internet kantor lambat di sore hari");
   await admin.getByLabel("Deskripsi").fill("Periksa pemakaian bandwidth dan restart router lantai.");
-  await admin.getByRole("button", { name: "Simpan", exact: true }).click();
+  await admin.getByRole("button", { name: "Submit" }).click();
   await admin.waitForURL(/\/dashboard\/faq$/);
 
   await admin.goto(`${baseUrl()}/dashboard/settings?tab=footer`);
   await admin.getByLabel("Teks footer").fill("Layanan Helpdesk Diskominfo Banten — Senin s.d. Jumat 08.00–16.00");
-  await admin.getByRole("button", { name: "Simpan", exact: true }).click();
+  await admin.getByRole("button", { name: "Submit" }).click();
   await admin.getByText("Pengaturan tersimpan.").waitFor();
   await admin.context().close();
 

@@ -155,8 +155,8 @@ it("Admin report: grouped by department with charts and tables, printable, expor
   const cells = await row.locator("td").allTextContents();
   expect(cells.slice(0, 3)).toEqual(["5", "2", "3"]); // created, resolved, still open
   expect(cells.at(-2)).toBe("5.00"); // average rating
-  await page.locator("[data-testid=group-chart] .recharts-surface").waitFor();
-  await page.locator("[data-testid=trend-chart] .recharts-surface").waitFor();
+  await page.locator("[data-testid=group-chart] .recharts-bar-rectangle").first().waitFor();
+  await page.locator("[data-testid=trend-chart] .recharts-line-curve").first().waitFor();
   expect(await page.getByTestId("satisfaction-average").textContent()).toMatch(/Rata-rata: \d\.\d\d dari 5/);
   expect(await page.getByText("Cepat dan ramah, terima kasih.").count()).toBe(1);
   await checkA11y(page, "admin report");
