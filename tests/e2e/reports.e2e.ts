@@ -168,6 +168,7 @@ it("Admin report: grouped by department with charts and tables, printable, expor
   expect(await page.getByRole("button", { name: "Tampilkan" }).isVisible()).toBe(false);
   expect(await page.getByRole("navigation", { name: "Menu utama" }).isVisible()).toBe(false);
   if (SHOTS) await page.pdf({ path: `${SHOTS}/report-print.pdf`, format: "A4", printBackground: true });
+  await shot(page, "report-print");
   await page.emulateMedia({ media: "screen" });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-csv").click()]);
