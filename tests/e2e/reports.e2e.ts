@@ -125,6 +125,14 @@ it("Staff: assigned to me, unassigned in my department, SLA numbers marked as no
   await checkA11y(page, "staff dashboard");
   await shot(page, "dashboard-staff");
 
+  // The ticket list exports what the list shows them (their department's tickets), filtered as on screen.
+  await page.goto(`${baseUrl()}/dashboard/tickets?status=OPEN`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tickets-export-csv").click()]);
+  const csv = fs.readFileSync((await download.path())!, "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain(`E2E-${suffix}-2`);
+  expect(csv).not.toContain(`E2E-${suffix}-1`); // Waiting, not Open
+
   await page.goto(`${baseUrl()}/dashboard/reports?preset=thisMonth&groupBy=priority`);
   expect(await page.getByTestId("report-period").textContent()).toContain(`Department ${w.dept.name}`);
   await checkA11y(page, "staff report");
