@@ -53,6 +53,8 @@ const dbUrl = (() => {
 const log = (...m: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 async function spareport(): Promise<number> {
+  // BENCH_PORT: a fixed port, for machines where several people share the port space.
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {
