@@ -1,4 +1,4 @@
-// Edge-safe (the route table in ./roles uses it, and the middleware imports that): no database here.
+// Edge-safe (the route table in ./routes uses it, and the middleware imports that): no database here.
 import { AuthorizationError } from "@/lib/errors";
 import { ALL_ROLES, type Role } from "./roles";
 
