@@ -1,5 +1,5 @@
 import "server-only";
-import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
+import { closeStaleResolvedTickets, runSlaWarnings } from "@/lib/dal/ticket-jobs";
 import { pruneSessions } from "@/lib/dal/user-sessions";
 import { drainOutbox, purgeOldMail } from "@/lib/mail/worker";
 import { onMailWake } from "@/lib/mail/outbox";
@@ -18,6 +18,14 @@ export function registerAppJobs(): void {
     firstAfterMs: 60_000,
     exclusive: true,
     run: () => closeStaleResolvedTickets(),
+  });
+  registerJob({
+    // Service-level warnings at 75 % and at the breach; each claimed once (SKIP LOCKED), so restarts lose or repeat none.
+    name: "sla.warnings",
+    everyMs: 60_000,
+    firstAfterMs: 30_000,
+    exclusive: true,
+    run: () => runSlaWarnings(),
   });
   registerJob({
     name: "sessions.prune",

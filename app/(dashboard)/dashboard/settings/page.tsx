@@ -6,16 +6,17 @@ import { can } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/dal/settings";
 import { listActiveDepartments } from "@/lib/dal/departments";
 import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
+import { CalendarSettings, SlaPolicySettings } from "@/components/sla/sla-settings";
 import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
 
-const TABS = ["general", "footer", "ticket"] as const;
+const TABS = ["general", "footer", "ticket", "calendar", "sla"] as const;
 type Tab = (typeof TABS)[number];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
-/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`). */
+/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`); Jam Layanan and SLA (issue 10). */
 export default async function Page({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
   const user = await requirePageUser("/dashboard/settings");
   const requested = (await searchParams).tab;
@@ -34,6 +35,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
     body = <GeneralSettingsForm initial={general} hasLogo={!!logo} copy={copy} action={updateGeneralSettingsAction} />;
   } else if (tab === "footer") {
     body = <FooterSettingsForm initial={await getSettings("footer")} copy={copy} action={updateFooterSettingsAction} />;
+  } else if (tab === "calendar") {
+    body = <CalendarSettings user={user} />;
+  } else if (tab === "sla") {
+    body = <SlaPolicySettings user={user} />;
   } else {
     body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} departments={await listActiveDepartments()} />;
   }
