@@ -48,6 +48,12 @@ export const ACTIONS: Record<string, Gate> = {
   "app/(dashboard)/dashboard/settings/actions.ts#updateGeneralSettingsAction": "settings.manage",
   "app/(dashboard)/dashboard/settings/actions.ts#updateFooterSettingsAction": "settings.manage",
   "app/(dashboard)/dashboard/settings/actions.ts#updateTicketSettingsAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/sla-actions.ts#updateCalendarAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/sla-actions.ts#addHolidayAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/sla-actions.ts#removeHolidayAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/sla-actions.ts#confirmHolidayYearAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/sla-actions.ts#saveSlaPoliciesAction": "settings.manage",
+  "app/(dashboard)/dashboard/settings/sla-actions.ts#clearSlaPoliciesAction": "settings.manage",
   "app/(dashboard)/dashboard/settings/email/actions.ts#sendTestEmailAction": "email.manage",
   "app/(dashboard)/dashboard/settings/email/actions.ts#resendEmailAction": "email.manage",
   "app/(dashboard)/dashboard/tickets/actions.ts#createTicketAction": "tickets.file",
@@ -73,6 +79,8 @@ export const ROUTES: Record<string, Gate> = {
   "GET /api/attachments/[id]": "signed-in",
   "POST /api/tickets": "tickets.file",
   "POST /api/tickets/[id]/messages": "signed-in",
+  "GET /api/tickets/export": "tickets.export",
+  "GET /api/reports/export": "reports.read",
 };
 
 export function outcomeFor(gate: Gate, actor: Actor): Outcome {

@@ -118,6 +118,10 @@ async function callRoute(key: string): Promise<Outcome | string> {
   const res = await mod[method]!(req, { params: Promise.resolve(params) });
   if (res.status === 401) return "login";
   if (res.status === 403) return "forbidden";
+  // Some routes refuse a role with 404 (as if the thing did not exist). With no id in the path
+  // there is nothing else a 404 could mean; on an [id] route our made-up id is simply not found.
+  const gate = ROUTES[key];
+  if (res.status === 404 && !urlPath.includes("[") && gate !== "public" && gate !== "signed-in") return "forbidden";
   if (res.status >= 500) return `status ${res.status}`;
   return "allowed";
 }
