@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --tickets 1000000] [--duration 10] [--connections 20] [--skip-seed | --seed-only]
+ * npm run bench [-- --tickets 1000000] [--duration 10] [--connections 20] [--skip-seed | --seed-only]   (BENCH_PORT: the app's port, default a spare one)
  *
  * Seeds a fresh database `helpdesk_bench` on the PostgreSQL server of DATABASE_URL (or
  * BENCH_DATABASE_URL) in bulk (INSERT … SELECT generate_series), starts the app with `npm start`
@@ -160,6 +160,16 @@ async function seed() {
       SELECT gen_random_uuid(), t.id, t."clientId", 'created', 'OPEN', t."createdAt" FROM t`);
     log(`tickets ${from}–${to} (+${MESSAGES_PER_TICKET} messages each): ${Date.now() - tb} ms`);
   }
+  // Service levels: Normal-tier due times from creation (3 / 5 days); the clock runs on open and in-progress
+  // tickets (at a million tickets most of them overdue: the oldest are months old) and stands still on the others.
+  const ts = Date.now();
+  await c.query(`
+    UPDATE "Ticket" SET "firstResponseDueAt" = "createdAt" + interval '3 days', "resolutionDueAt" = "createdAt" + interval '5 days',
+      "slaNextDueAt" = CASE WHEN status IN ('OPEN', 'IN_PROGRESS') THEN "createdAt" + interval '5 days' END,
+      "slaPausedAt" = CASE WHEN status NOT IN ('OPEN', 'IN_PROGRESS') THEN "createdAt" + interval '1 hour' END,
+      "slaNotified" = CASE WHEN "createdAt" + interval '5 days' < now() THEN 15 ELSE 0 END,
+      "slaCheckAt" = CASE WHEN status IN ('OPEN', 'IN_PROGRESS') AND "createdAt" + interval '5 days' >= now() THEN "createdAt" + interval '3 days' END`);
+  log(`service-level columns: ${Date.now() - ts} ms`);
   // Some unread notifications for the admin (the bell on every page).
   await c.query(`
     INSERT INTO "Notification" (id, "userId", "ticketId", kind, "createdAt")
@@ -218,6 +228,16 @@ function listViews(l: Lookups): string[] {
   for (let k = 0; k < 20; k++) views.add(`?q=${100_000 + k * 7919}`); // rare: a ticket's own number in its subject
   for (const sort of ["oldest", "updated", "priority"]) views.add(`?sort=${sort}`);
   return [...views].map((v) => `/dashboard/tickets${v === "?" ? "" : v}`);
+}
+
+/** The service-level views: Terlambat, Segera jatuh tempo and the due-time sort, overall, per department, in pages. */
+function slaViews(l: Lookups): string[] {
+  const views: string[] = [];
+  for (const v of ["sla=overdue", "sla=dueSoon", "sort=due"]) {
+    for (let p = 1; p <= 5; p++) views.push(`?${v}${p > 1 ? `&page=${p}` : ""}`);
+    for (const d of l.depts) views.push(`?${v}&departmentId=${d}`);
+  }
+  return views.map((v) => `/dashboard/tickets${v}`);
 }
 
 // ------------------------------------------------------------------ processes and CPU
@@ -455,7 +475,7 @@ async function download(base: string, cookie: string, path: string, name: string
 
 async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }> {
   const node = await nodeBinary(nodeVersion);
-  const port = await spareport();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await spareport();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-bench-"));
   log(`Node ${nodeVersion}: starting the app on ${base} (next build runs first when sources changed)`);
@@ -493,8 +513,12 @@ async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; 
         headers: h(admin),
       }),
     );
+    rows.push(await run(meter, "(a) list, Terlambat (overdue) tab, repeated", { url: `${base}/dashboard/tickets?sla=overdue`, headers: h(admin) }));
+    rows.push(await run(meter, "(a) list, sorted by next due time, repeated", { url: `${base}/dashboard/tickets?sort=due`, headers: h(admin) }));
     rows.push(await run(meter, "(a) ticket page, repeated", { url: `${base}${ticketPaths[0]}`, headers: h(admin) }));
     rows.push(await run(meter, `(b) list, rotation over ${views.length} views (admin)`, { url: base, headers: h(admin), requests: rotate(views) }));
+    const sla = slaViews(l);
+    rows.push(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length}`, { url: base, headers: h(admin), requests: rotate(sla) }));
     rows.push(await run(meter, "(b) list, the client's own list, rotation over 10 pages", { url: base, headers: h(client), requests: rotate(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`)) }));
     rows.push(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
     // Issue 11: dashboards, a one-year report for all OPDs, and full exports (streamed; RSS sampled meanwhile).

@@ -10,6 +10,7 @@ import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 import { countUnreadNotifications } from "@/lib/dal/notifications";
+import { countMyOverdueTickets } from "@/lib/dal/tickets";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -21,7 +22,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
     getTranslations("common"),
   ]);
   if (!user) redirect("/login");
-  const unread = await countUnreadNotifications(user);
+  // Staff also see how many of their own tickets are past a due time.
+  const [unread, overdue, tSla] = await Promise.all([
+    countUnreadNotifications(user),
+    user.role === "STAFF" ? countMyOverdueTickets(user) : 0,
+    getTranslations("sla"),
+  ]);
 
   return (
     <ClientIntl>
@@ -36,6 +42,17 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <div className="flex flex-wrap items-center gap-3" aria-label={t("userMenu")}>
             <LanguageSwitch />
+            {user.role === "STAFF" && (
+              <Link
+                href={`/dashboard/tickets?sla=overdue&assignee=${user.id}`}
+                aria-label={tSla("overdueHeaderLabel", { count: overdue })}
+                data-testid="overdue-count"
+                className={`rounded border px-2 py-1 text-xs font-semibold ${overdue ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 text-slate-700"}`}
+              >
+                {overdue ? "✖ " : ""}
+                {tSla("overdueHeader", { count: overdue })}
+              </Link>
+            )}
             <NotificationBell unread={unread} />
             <Link href="/dashboard/profile" className="flex items-center gap-2 text-sm" data-testid="current-user">
               <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { TicketList } from "@/lib/dal/tickets";
+import { SLA_COUNT_CAP, type TicketList } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 
@@ -14,19 +14,31 @@ export function ticketListHref(filters: TicketListFilters, patch: Partial<Record
   return s ? `/dashboard/tickets?${s}` : "/dashboard/tickets";
 }
 
-/** One tab per status with its count ("n+" when the DAL capped the counting); the other filters are kept. */
-export function TicketStatusTabs({ filters, list: { counts, countsCapped } }: { filters: TicketListFilters; list: Pick<TicketList, "counts" | "countsCapped"> }) {
+/**
+ * One tab per status with its count ("n+" when the DAL capped the counting); for the staff side also
+ * the service-level views "Terlambat" and "Segera jatuh tempo". The other filters are kept.
+ */
+export function TicketStatusTabs({
+  filters,
+  list: { counts, countsCapped, slaCounts },
+  slaTabs,
+}: {
+  filters: TicketListFilters;
+  list: Pick<TicketList, "counts" | "countsCapped" | "slaCounts">;
+  slaTabs: { overdue: string; dueSoon: string; dueSoonHint: string } | null;
+}) {
   const t = useTranslations("tickets");
   const count = (n: number) => (countsCapped ? t("countMore", { count: n }) : String(n));
+  const slaCount = (n: number) => (n >= SLA_COUNT_CAP ? t("countMore", { count: SLA_COUNT_CAP }) : String(n));
   return (
     <nav aria-label={t("fields.status")}>
       <ul className="flex flex-wrap gap-1 border-b border-slate-200">
         {(["ALL", ...TICKET_STATUSES] as const).map((s) => {
-          const active = (filters.status ?? "ALL") === s;
+          const active = !filters.sla && (filters.status ?? "ALL") === s;
           return (
             <li key={s}>
               <Link
-                href={ticketListHref(filters, { status: s === "ALL" ? undefined : s, page: undefined })}
+                href={ticketListHref(filters, { status: s === "ALL" ? undefined : s, sla: undefined, page: undefined })}
                 aria-current={active ? "page" : undefined}
                 className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold text-brand-800 border border-b-0 border-slate-200" : "text-slate-700"}`}
               >
@@ -35,6 +47,22 @@ export function TicketStatusTabs({ filters, list: { counts, countsCapped } }: { 
             </li>
           );
         })}
+        {slaTabs &&
+          (["overdue", "dueSoon"] as const).map((v) => {
+            const active = filters.sla === v;
+            return (
+              <li key={v}>
+                <Link
+                  href={ticketListHref(filters, { sla: v, status: undefined, page: undefined })}
+                  aria-current={active ? "page" : undefined}
+                  title={v === "dueSoon" ? slaTabs.dueSoonHint : undefined}
+                  className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
+                >
+                  {slaTabs[v]} <span className="text-xs">({slaCount(slaCounts[v])})</span>
+                </Link>
+              </li>
+            );
+          })}
       </ul>
     </nav>
   );
@@ -71,6 +99,7 @@ export function TicketFilters({
   return (
     <form method="get" action="/dashboard/tickets" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
       {filters.status && <input type="hidden" name="status" value={filters.status} />}
+      {filters.sla && <input type="hidden" name="sla" value={filters.sla} />}
       <div>
         <label htmlFor="f-q" className="block text-xs font-medium">
           {t("fields.search")}
@@ -89,7 +118,7 @@ export function TicketFilters({
         name="sort"
         label={t("fields.sort")}
         options={TICKET_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
-        defaultValue={filters.sort ?? "newest"}
+        defaultValue={filters.sort ?? (filters.sla ? "due" : "newest")}
       />
       <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
         {t("filter")}

@@ -3,6 +3,7 @@ import { getDateTimeFormatter } from "@/lib/format";
 import type { TicketDetail } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/validation/tickets";
 import { RatingForm, TicketManageForm, TicketStatusButtons } from "./ticket-controls";
+import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
 
 type Option = { value: string; label: string };
 type Actions = { update: Parameters<typeof TicketManageForm>[0]["action"]; rate: Parameters<typeof RatingForm>[0]["action"] };
@@ -36,6 +37,7 @@ export async function TicketSidebar({ ticket, departments, assignees, actions }:
 
   return (
     <aside className="space-y-4">
+      <TicketSlaPanel sla={ticket.sla} />
       {ticket.can.work && (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <TicketManageForm

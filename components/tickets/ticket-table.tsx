@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TicketList } from "@/lib/dal/tickets";
 import type { TicketListFilters } from "@/lib/validation/tickets";
+import { SlaBadge, type SlaTone } from "@/components/sla/sla-status";
 import { ticketListHref } from "./ticket-filters";
 
 /** One page of tickets (staff see client and assignee too) and the newer/older links. */
@@ -10,11 +11,16 @@ export function TicketTable({
   list,
   staffSide,
   when,
+  sla,
+  slaColumn,
 }: {
   filters: TicketListFilters;
   list: TicketList;
   staffSide: boolean;
   when: (date: Date) => string;
+  /** The service-level state of each row (by id), in words and a tone; none: "—". */
+  sla: Map<string, { text: string; tone: SlaTone }>;
+  slaColumn: string;
 }) {
   const t = useTranslations("tickets");
   return (
@@ -30,13 +36,14 @@ export function TicketTable({
                 {staffSide && <th scope="col" className="px-3 py-2">{t("columns.assignee")}</th>}
                 <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.priority")}</th>
+                <th scope="col" className="px-3 py-2">{slaColumn}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.created")}</th>
               </tr>
             </thead>
             <tbody>
               {list.rows.length === 0 && (
                 <tr>
-                  <td colSpan={8} className="px-3 py-6 text-center text-slate-600">
+                  <td colSpan={9} className="px-3 py-6 text-center text-slate-600">
                     {t("empty")}
                   </td>
                 </tr>
@@ -59,6 +66,9 @@ export function TicketTable({
                   {staffSide && <td className="px-3 py-2">{r.assignee ?? t("fields.unassigned")}</td>}
                   <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
                   <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
+                  <td className="px-3 py-2" data-testid="ticket-sla-cell">
+                    {sla.has(r.id) ? <SlaBadge text={sla.get(r.id)!.text} tone={sla.get(r.id)!.tone} /> : <span className="text-slate-500">—</span>}
+                  </td>
                   <td className="px-3 py-2 whitespace-nowrap">{when(r.createdAt)}</td>
                 </tr>
               ))}

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "audit.read": { roles: ["SUPER_ADMIN"], description: "read the audit log" },
   "reports.read": { roles: STAFF_SIDE, description: "reports and their CSV/Excel export (Staff: their own department)" },
   "tickets.export": { roles: STAFF_SIDE, description: "export the filtered ticket list as CSV or Excel (the tickets they may see)" },
+  "email.manage": { roles: ["SUPER_ADMIN"], description: "Settings → E-mail: mail status, test mail, the outbox, send again" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,6 @@
 import "server-only";
+import { queueInvitation } from "./password-reset";
+import { randomBytes } from "node:crypto";
 import { UserFacingError } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
@@ -10,6 +12,7 @@ import type { UserKind } from "@/lib/validation/users";
 import { assertIdentityFree, assertPasswordStrong, auditView, mapUniqueViolation, withNewAvatar } from "./accounts";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./users";
+import { securityEvent } from "@/lib/log";
 
 type Tx = Prisma.TransactionClient;
 
@@ -102,7 +105,9 @@ export type CreateManagedUser = {
   name: string;
   username: string;
   email: string;
-  password: string;
+  /** Empty with `invite`: the user chooses a password through an e-mailed link. */
+  password?: string;
+  invite?: boolean;
   avatar?: File;
   role?: "ADMIN" | "SUPER_ADMIN";
   departmentId?: string;
@@ -115,8 +120,10 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
   const role: Role = kind === "admin" ? (input.role ?? "ADMIN") : KIND_ROLE[kind];
   const username = normalizeIdentifier(input.username);
   const email = normalizeIdentifier(input.email);
-  assertPasswordStrong(input.password, { username, email, name: input.name });
-  const passwordHash = await hashPassword(input.password);
+  // Invited: an unguessable password nobody knows until the link sets one.
+  const password = input.invite ? randomBytes(32).toString("base64url") : (input.password ?? "");
+  if (!input.invite) assertPasswordStrong(password, { username, email, name: input.name });
+  const passwordHash = await hashPassword(password);
   return withNewAvatar(input.avatar, (avatar) =>
     db()
       .$transaction(async (tx) => {
@@ -137,6 +144,7 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
           },
         });
         await recordAudit(tx, { actor, action: "user.create", target: `user:${created.id}`, after: auditView(created) });
+        if (input.invite) await queueInvitation(tx, created);
         return { id: created.id };
       })
       .catch(mapUniqueViolation),
@@ -204,6 +212,7 @@ export async function setManagedUserPassword(actor: SessionUser, kind: UserKind,
     await tx.user.update({ where: { id }, data: { passwordHash } });
     await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}` });
   });
+  securityEvent("password.reset", { outcome: "success", userId: id, by: actor.id });
   return { id };
 }
 

@@ -1,4 +1,6 @@
 import { z } from "./zod";
+import { maxAttachmentsTotalMb } from "@/lib/request-limits";
+import { calendarSettingsSchema, DEFAULT_CALENDAR } from "./sla";
 
 /**
  * The three tabs of the Setting screen (manual screen 19). Stored one row per section in the
@@ -47,8 +49,15 @@ export const ticketSettingsSchema = z
     clientsMayReopen: z.boolean(),
     /** 0 = never. */
     autoCloseResolvedAfterDays: z.number().int().min(0).max(365),
+    /** Where a known client's new mail (not a reply) becomes a ticket; "" = to the Kontak inbox. */
+    emailDepartmentId: z.union([z.literal(""), z.uuid()]),
   })
-  .strict();
+  .strict()
+  // One message's files travel in one request: they must fit under the request ceiling.
+  .refine((s) => s.maxFileSizeMb * s.maxFilesPerMessage <= maxAttachmentsTotalMb(), {
+    path: ["maxFilesPerMessage"],
+    message: `attachmentsOverRequestLimit|${JSON.stringify({ max: maxAttachmentsTotalMb() })}`,
+  });
 
 export type GeneralSettings = z.infer<typeof generalSettingsSchema>;
 export type FooterSettings = z.infer<typeof footerSettingsSchema>;
@@ -58,6 +67,8 @@ export const SETTINGS_SCHEMAS = {
   general: generalSettingsSchema,
   footer: footerSettingsSchema,
   ticket: ticketSettingsSchema,
+  /** The service-level working calendar (Settings → Jam Layanan); holidays live in their own table. */
+  calendar: calendarSettingsSchema,
 } as const;
 export type SettingsSection = keyof typeof SETTINGS_SCHEMAS;
 export type SettingsOf<S extends SettingsSection> = z.infer<(typeof SETTINGS_SCHEMAS)[S]>;
@@ -76,6 +87,7 @@ export const DEFAULT_SETTINGS: { [S in SettingsSection]: SettingsOf<S> } = {
       "Aplikasi Helpdesk dikelola oleh Dinas Komunikasi, Informatika, Statistik dan Persandian Pemerintah Provinsi Banten untuk menunjang kelancaran operasional OPD yang berhubungan dengan Diskominfo, seperti permasalahan bandwidth, website, server dan aplikasi. Aplikasi ini diharapkan mempermudah dan mempercepat penyelesaian masalah yang disampaikan.",
   },
   footer: { text: "", links: [] },
+  calendar: DEFAULT_CALENDAR,
   ticket: {
     numberPrefix: "HD",
     allowedExtensions: ["pdf", "png", "jpg", "jpeg", "gif", "webp", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip"],
@@ -85,5 +97,6 @@ export const DEFAULT_SETTINGS: { [S in SettingsSection]: SettingsOf<S> } = {
     clientsMayClose: true,
     clientsMayReopen: true,
     autoCloseResolvedAfterDays: 7,
+    emailDepartmentId: "",
   },
 };

@@ -106,7 +106,9 @@ export const rateTicketSchema = z
 export const notificationIdSchema = z.object({ id: z.uuid({ message: "invalid" }) }).strict();
 export const emptySchema = z.object({}).strict();
 
-export const TICKET_SORTS = ["newest", "oldest", "updated", "priority"] as const;
+export const TICKET_SORTS = ["newest", "oldest", "updated", "priority", "due"] as const;
+/** Service-level views of the list: overdue, and due within two working hours. */
+export const TICKET_SLA_VIEWS = ["overdue", "dueSoon"] as const;
 export const PAGE_SIZE = 25;
 export const MAX_PAGE = 400;
 
@@ -121,6 +123,7 @@ export const ticketListFiltersSchema = z.object({
   to: z.iso.date().optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(TICKET_SORTS).optional().catch(undefined),
+  sla: z.enum(TICKET_SLA_VIEWS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().catch(undefined),
 });
 export type TicketListFilters = z.infer<typeof ticketListFiltersSchema>;

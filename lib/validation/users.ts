@@ -17,13 +17,35 @@ export const optionalImageSchema = z
 export const passwordSchema = z.string().min(8).max(128);
 
 const name = z.string().trim().min(1).max(100);
+const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul", "Thai", "Devanagari", "Javanese", "Sundanese", "Balinese", "Armenian", "Georgian"].map(
+  (name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const,
+);
+
+/**
+ * Refuses look-alike usernames (issue 13): characters that NFKC would change (full-width,
+ * ligatures, superscripts — "compatibility characters") and letters from more than one script
+ * ("аdmin" with a Cyrillic а beside Latin letters). Digits, dot, dash and underscore go with any script.
+ */
+export function isPlainUsername(value: string): boolean {
+  if (value.normalize("NFKC") !== value) return false;
+  const scripts = new Set<string>();
+  for (const ch of value) {
+    if (!/\p{L}/u.test(ch)) continue;
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "Other";
+    scripts.add(script === "Hiragana" || script === "Katakana" ? "Han" : script); // Japanese mixes these by design
+    if (scripts.size > 1) return false;
+  }
+  return true;
+}
+
 /** Stored normalised (lib/auth/identity.ts); letters, digits, dot, dash and underscore. */
 const username = z
   .string()
   .trim()
   .min(3)
   .max(50)
-  .regex(/^[\p{L}\p{N}._-]+$/u, "usernameChars");
+  .regex(/^[\p{L}\p{N}._-]+$/u, "usernameChars")
+  .refine(isPlainUsername, "usernameLookalike");
 const email = z.string().trim().max(254).pipe(z.email());
 const uuid = z.uuid();
 
@@ -31,16 +53,28 @@ const identityFields = { name, username, email, avatar: optionalImageSchema };
 
 export const adminRoleSchema = z.enum(["ADMIN", "SUPER_ADMIN"]);
 
-export const createAdminSchema = z.object({ ...identityFields, password: passwordSchema, role: adminRoleSchema }).strict();
+/**
+ * A new account gets a password typed by the manager, or (invite) an e-mailed link to choose one:
+ * then the password field may stay empty.
+ */
+const newPasswordFields = {
+  password: z.union([z.literal(""), passwordSchema]).optional(),
+  invite: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
+};
+const passwordOrInvite = (v: { password?: string; invite?: boolean }, ctx: z.RefinementCtx) => {
+  if (!v.invite && !v.password) ctx.addIssue({ code: "custom", path: ["password"], message: "required" });
+};
+
+export const createAdminSchema = z.object({ ...identityFields, ...newPasswordFields, role: adminRoleSchema }).strict().superRefine(passwordOrInvite);
 export const updateAdminSchema = z.object({ id: uuid, ...identityFields, role: adminRoleSchema }).strict();
 
 // A required select left empty says what to do ("Pilih department"), not "invalid".
 const staffFields = { departmentId: z.uuid({ message: "chooseDepartment" }), designation: z.string().trim().max(100) };
-export const createStaffSchema = z.object({ ...identityFields, password: passwordSchema, ...staffFields }).strict();
+export const createStaffSchema = z.object({ ...identityFields, ...newPasswordFields, ...staffFields }).strict().superRefine(passwordOrInvite);
 export const updateStaffSchema = z.object({ id: uuid, ...identityFields, ...staffFields }).strict();
 
 const clientFields = { agencyId: z.uuid({ message: "chooseAgency" }) };
-export const createClientSchema = z.object({ ...identityFields, password: passwordSchema, ...clientFields }).strict();
+export const createClientSchema = z.object({ ...identityFields, ...newPasswordFields, ...clientFields }).strict().superRefine(passwordOrInvite);
 export const updateClientSchema = z.object({ id: uuid, ...identityFields, ...clientFields }).strict();
 
 export const setUserActiveSchema = z.object({ id: uuid, active: z.boolean() }).strict();
@@ -64,3 +98,6 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 /** Which list/form a managed user belongs to; "admin" covers Admins and Super Admins. */
 export type UserKind = "admin" | "staff" | "client";
+
+/** "Sign out everywhere" takes no input; anything sent is refused. */
+export const signOutEverywhereSchema = z.object({}).strict();

@@ -18,6 +18,7 @@ describe("permission table", () => {
       "audit.read": ["SUPER_ADMIN"],
       "reports.read": ["ADMIN", "STAFF", "SUPER_ADMIN"],
       "tickets.export": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "email.manage": ["SUPER_ADMIN"],
     });
   });
 

@@ -4,6 +4,9 @@ import { can } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/dal/settings";
 import type { SessionUser } from "@/lib/dal/users";
 import type { TicketPriority, TicketStatus } from "@/lib/validation/tickets";
+import { workingMinutesBetween, type WorkingCalendar } from "@/lib/sla/calendar";
+import { clockStateOf } from "@/lib/sla/clock";
+import { getWorkingCalendar } from "@/lib/dal/sla";
 import { attachmentView } from "./attachments";
 import { ticketAbilities } from "./rules";
 import { scopeOf, scopeSql, TicketNotFoundError } from "./scope";
@@ -29,6 +32,14 @@ type TicketRow = {
   clientAgency: string | null;
   createdByName: string;
   assigneeName: string | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  firstResponseAt: Date | null;
+  firstResponseMet: boolean | null;
+  resolutionMet: boolean | null;
+  resolvedAt: Date | null;
+  slaPausedAt: Date | null;
+  slaPausedMinutes: number;
 };
 type MessageRow = { id: string; body: string; internal: boolean; createdAt: Date; authorName: string; authorRole: SessionUser["role"] };
 type AttachmentRow = { id: string; messageId: string | null; fileName: string; size: number; contentType: string };
@@ -48,7 +59,9 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
     SELECT t."id"::text AS id, t."number", t."subject", t."description", t."status"::text AS status, t."priority"::text AS priority,
            t."suggestedPriority"::text AS "suggestedPriority", t."rating", t."ratingComment", t."ratedAt", t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId",
-           d."name" AS "departmentName", c."name" AS "clientName", ag."name" AS "clientAgency", cb."name" AS "createdByName", asg."name" AS "assigneeName"
+           d."name" AS "departmentName", c."name" AS "clientName", ag."name" AS "clientAgency", cb."name" AS "createdByName", asg."name" AS "assigneeName",
+           t."firstResponseDueAt", t."resolutionDueAt", t."firstResponseAt", t."firstResponseMet", t."resolutionMet", t."resolvedAt",
+           t."slaPausedAt", t."slaPausedMinutes"
     FROM "Ticket" t
     JOIN "Department" d ON d."id" = t."departmentId"
     JOIN "User" c ON c."id" = t."clientId"
@@ -77,8 +90,8 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
       ORDER BY h."createdAt", h."id"`,
     getSettings("ticket"),
   ]);
-  const labels = await historyLabels(activities);
-  return { ...toTicketDetail(t, messages, attachments, activities, labels), can: ticketAbilities(user, t, settings) };
+  const [labels, cal] = await Promise.all([historyLabels(activities), getWorkingCalendar()]);
+  return { ...toTicketDetail(t, messages, attachments, activities, labels, cal), can: ticketAbilities(user, t, settings) };
 }
 export type TicketDetail = Awaited<ReturnType<typeof getTicketOrThrow>>;
 
@@ -94,7 +107,34 @@ async function historyLabels(activities: ActivityRow[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.name] as const));
 }
 
-function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: AttachmentRow[], activities: ActivityRow[], labels: Map<string, string>) {
+/** One target as the page shows it: due, working minutes left (negative: late), or its result. */
+export type SlaTargetView = {
+  dueAt: Date;
+  state: "running" | "paused" | "stopped" | "met" | "missed";
+  minutesLeft: number;
+  /** The due time has passed on the wall clock (by the time the clock stopped, if it has). */
+  pastDue: boolean;
+  doneAt: Date | null;
+};
+
+function slaView(cal: WorkingCalendar, t: TicketRow, now: Date) {
+  if (!t.firstResponseDueAt && !t.resolutionDueAt) return null;
+  const clock = clockStateOf(t.status);
+  const target = (dueAt: Date | null, doneAt: Date | null, met: boolean | null): SlaTargetView | null => {
+    if (!dueAt) return null;
+    if (met !== null) return { dueAt, state: met ? "met" : "missed", minutesLeft: 0, pastDue: !met, doneAt };
+    // While the clock stands still, what was left when it stopped.
+    const from = clock === "running" || !t.slaPausedAt ? now : t.slaPausedAt;
+    return { dueAt, state: clock, minutesLeft: Math.round(workingMinutesBetween(cal, from, dueAt)), pastDue: dueAt < from, doneAt: null };
+  };
+  return {
+    firstResponse: target(t.firstResponseDueAt, t.firstResponseAt, t.firstResponseMet),
+    resolution: target(t.resolutionDueAt, t.resolvedAt, t.resolutionMet),
+    pausedMinutes: t.slaPausedMinutes,
+  };
+}
+
+function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: AttachmentRow[], activities: ActivityRow[], labels: Map<string, string>, cal: WorkingCalendar) {
   const filesOf = (messageId: string | null) =>
     attachments.filter((a) => a.messageId === messageId).map(({ messageId: _m, ...a }) => attachmentView(a));
   const label = (field: string, value: string | null) => (NAMED_FIELDS.has(field) ? (labels.get(value ?? "") ?? null) : value);
@@ -118,6 +158,7 @@ function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: Attac
     client: { name: t.clientName, agency: t.clientAgency ? { name: t.clientAgency } : null },
     createdBy: { name: t.createdByName },
     assignee: t.assigneeName ? { name: t.assigneeName } : null,
+    sla: slaView(cal, t, new Date()),
     attachments: filesOf(null),
     messages: messages.map((m) => ({
       id: m.id,

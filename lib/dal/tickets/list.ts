@@ -5,6 +5,13 @@ import { prefixQuery } from "@/lib/dal/search";
 import { MAX_PAGE, PAGE_SIZE, TICKET_STATUSES, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
 import { LRUCache } from "lru-cache";
 import { scopeOf, scopeSql, type Scope } from "./scope";
+import { addWorkingMinutes } from "@/lib/sla/calendar";
+import { getWorkingCalendar } from "@/lib/dal/sla";
+
+/** "Segera jatuh tempo": due within this much working time. */
+export const DUE_SOON_MINUTES = 120;
+/** The service-level tabs count at most this many ("1000+"). */
+export const SLA_COUNT_CAP = 1000;
 
 export type TicketListRow = {
   id: string;
@@ -18,6 +25,11 @@ export type TicketListRow = {
   client: string;
   agency: string | null;
   assignee: string | null;
+  /** Service level: the next due time while the clock runs, and the results once settled. */
+  slaNextDueAt: Date | null;
+  slaPaused: boolean;
+  firstResponseMet: boolean | null;
+  resolutionMet: boolean | null;
 };
 
 /** The status tabs of a filtered list count at most this many tickets in one pass ("5000+"). */
@@ -30,6 +42,8 @@ export type TicketList = {
   /** Per status and "ALL". Exact unless `countsCapped`: then each is a lower bound ("n+"). */
   counts: Record<TicketStatus | "ALL", number>;
   countsCapped: boolean;
+  /** Tickets past a due time, and due within DUE_SOON_MINUTES of working time; capped at SLA_COUNT_CAP. */
+  slaCounts: { overdue: number; dueSoon: number };
 };
 
 function jakartaDayStart(isoDate: string, plusDays = 0): string {
@@ -43,8 +57,11 @@ function jakartaDayStart(isoDate: string, plusDays = 0): string {
  * rechecked per row (ts_match_vq is `@@` in a form the GIN index does not serve): AND-ing the GIN
  * bitmap of a common word costs 13–26 ms at a million tickets, the recheck ~2 ms.
  */
-export function filterSql(filters: TicketListFilters, opts: { withStatus: boolean; narrowScope: boolean }): Prisma.Sql[] {
+export function filterSql(filters: TicketListFilters, opts: { withStatus: boolean; narrowScope: boolean; sla?: SlaWindow }): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
+  if (opts.withStatus && filters.sla && opts.sla) parts.push(slaViewSql(filters.sla, opts.sla));
+  // Only tickets whose clock runs have a next due time; the sort lists those, soonest first.
+  if (opts.withStatus && filters.sort === "due") parts.push(Prisma.sql`t."slaNextDueAt" IS NOT NULL`);
   if (opts.withStatus && filters.status) parts.push(Prisma.sql`t."status" = ${filters.status}::"TicketStatus"`);
   if (filters.priority) parts.push(Prisma.sql`t."priority" = ${filters.priority}::"TicketPriority"`);
   if (filters.departmentId) parts.push(Prisma.sql`t."departmentId" = ${filters.departmentId}::uuid`);
@@ -66,11 +83,21 @@ export function filterSql(filters: TicketListFilters, opts: { withStatus: boolea
   return parts;
 }
 
+export type SlaWindow = { now: Date; dueSoonUntil: Date };
+
+/** The service-level views as conditions; both read the partial indexes on running clocks. */
+export function slaViewSql(view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sql {
+  return view === "overdue"
+    ? Prisma.sql`t."slaNextDueAt" < ${w.now}`
+    : Prisma.sql`t."slaNextDueAt" >= ${w.now} AND t."slaNextDueAt" <= ${w.dueSoonUntil}`;
+}
+
 const ORDER: Record<NonNullable<TicketListFilters["sort"]>, Prisma.Sql> = {
   newest: Prisma.sql`t."createdAt" DESC, t."id" DESC`,
   oldest: Prisma.sql`t."createdAt" ASC, t."id" ASC`,
   updated: Prisma.sql`t."updatedAt" DESC, t."id" DESC`,
   priority: Prisma.sql`t."priority" DESC, t."createdAt" DESC, t."id" DESC`,
+  due: Prisma.sql`t."slaNextDueAt" ASC, t."id" ASC`,
 };
 
 /** Filters other than status, page and sort: a list with none of them counts from TicketStatusCount. */
@@ -84,21 +111,27 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const scope = await scopeOf(user);
   const page = Math.min(filters.page ?? 1, MAX_PAGE);
   const narrowScope = scope.kind !== "all";
-  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, narrowScope })], " AND ");
-  const order = ORDER[filters.sort ?? "newest"];
+  const now = new Date();
+  const sla: SlaWindow = { now, dueSoonUntil: addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES) };
+  // The service-level views list the most urgent first unless another order is chosen.
+  const sort = filters.sort ?? (filters.sla ? "due" : "newest");
+  const where = Prisma.join([scopeSql(scope), ...filterSql({ ...filters, sort }, { withStatus: true, narrowScope, sla })], " AND ");
+  const order = ORDER[sort];
   const rowsQuery = db().$queryRaw<PageRow[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority, t."createdAt", t."updatedAt",
-           t."departmentId"::text AS "departmentId", t."clientId"::text AS "clientId", t."agencyId"::text AS "agencyId", t."assigneeId"::text AS "assigneeId"
+           t."departmentId"::text AS "departmentId", t."clientId"::text AS "clientId", t."agencyId"::text AS "agencyId", t."assigneeId"::text AS "assigneeId",
+           t."slaNextDueAt", t."slaPausedAt" IS NOT NULL AS "slaPaused", t."firstResponseMet", t."resolutionMet"
     FROM "Ticket" t WHERE ${where}
     ORDER BY ${order}
     LIMIT ${PAGE_SIZE + 1} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  const [pageRows, counts] = await Promise.all([rowsQuery, statusCounts(scope, filters, narrowScope)]);
+  const [pageRows, counts, slaCounts] = await Promise.all([rowsQuery, statusCounts(scope, filters, narrowScope), slaViewCounts(scope, filters, narrowScope, sla)]);
   const rows = pageRows.slice(0, PAGE_SIZE);
   const names = await namesOf(rows);
   return {
     page,
     hasNext: pageRows.length > PAGE_SIZE,
     ...counts,
+    slaCounts,
     rows: rows.map(({ departmentId, clientId, agencyId, assigneeId, ...r }) => ({
       ...r,
       department: names.get(departmentId) ?? "—",
@@ -171,4 +204,22 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
   const counts = toCounts(rows, total > COUNT_CAP);
   countCache.set(key, counts);
   return counts;
+}
+
+/** The Terlambat and Segera jatuh tempo tabs: capped counts over the partial indexes on running clocks. */
+async function slaViewCounts(scope: Scope, filters: TicketListFilters, narrowScope: boolean, w: SlaWindow): Promise<TicketList["slaCounts"]> {
+  const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false, narrowScope })], " AND ");
+  const capped = (view: "overdue" | "dueSoon") =>
+    Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${base} AND ${slaViewSql(view, w)} LIMIT ${SLA_COUNT_CAP}) c)`;
+  const [row] = await db().$queryRaw<{ overdue: number; dueSoon: number }[]>`SELECT ${capped("overdue")} AS overdue, ${capped("dueSoon")} AS "dueSoon"`;
+  return { overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
+}
+
+/** The header's count: tickets assigned to this staff member that are past a due time (capped). */
+export async function countMyOverdueTickets(user: SessionUser): Promise<number> {
+  if (user.role === "CLIENT") return 0;
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "Ticket" t WHERE t."assigneeId" = ${user.id}::uuid AND t."slaNextDueAt" < ${new Date()} LIMIT ${SLA_COUNT_CAP}) c`;
+  return row?.n ?? 0;
 }

@@ -55,6 +55,14 @@ export function recipientsWhere(event: TicketEvent, t: TicketRef, actorId: strin
   return Prisma.sql`u."active" AND ${who} AND u."id" IS DISTINCT FROM ${actorId}::uuid`;
 }
 
+/**
+ * Who hears a service-level warning or breach: the ticket's handlers (its assignee, or its
+ * department's staff while unassigned) and the Admins (they manage every department).
+ */
+export function slaRecipientsWhere(t: TicketRef): Prisma.Sql {
+  return Prisma.sql`u."active" AND (${handlers(t)} OR u."role" IN ('ADMIN', 'SUPER_ADMIN'))`;
+}
+
 /** Writes the bell notifications of one event, in the caller's transaction. */
 export async function notifyTicketEvent(tx: Tx, event: TicketEvent, ticket: Parameters<typeof ticketRef>[0], actorId: string | null): Promise<void> {
   const t = ticketRef(ticket);

@@ -7,8 +7,11 @@ import type { SessionUser } from "@/lib/dal/users";
 import type { UpdateTicketInput } from "@/lib/validation/tickets";
 import { insertAttachments, prepareFiles, withStoredFiles } from "./attachments";
 import { notifyTicketEvent } from "./recipients";
+import { queueTicketMails } from "@/lib/mail/outbox";
 import { canRate, canReply, statusChoices } from "./rules";
 import { findScopedTicket } from "./scope";
+import { moveTicketClock, recordTicketFirstResponse } from "./sla";
+import { loadWorkingCalendar } from "@/lib/dal/sla";
 
 // ------------------------------------------------------------------ reply / internal note
 
@@ -19,6 +22,7 @@ export async function replyToTicket(user: SessionUser, input: { ticketId: string
   const ticket = await findScopedTicket(user, input.ticketId);
   if (!canReply(user, ticket)) throw new UserFacingError("tickets.errors.closed");
   const files = await prepareFiles(input.attachments);
+  const cal = await loadWorkingCalendar();
 
   return withStoredFiles(files, (stored) =>
     db().$transaction(async (tx) => {
@@ -31,10 +35,14 @@ export async function replyToTicket(user: SessionUser, input: { ticketId: string
       if (!staffSide && ticket.status === "WAITING") {
         await tx.ticket.update({ where: { id: ticket.id }, data: { status: "OPEN" } });
         await tx.ticketActivity.create({ data: { ticketId: ticket.id, actorId: user.id, field: "status", fromValue: "WAITING", toValue: "OPEN" } });
+        await moveTicketClock(tx, cal, ticket.id, { fromStatus: "WAITING", retarget: false });
       } else {
         await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
       }
-      await notifyTicketEvent(tx, internal ? "note" : staffSide ? "staffReply" : "clientReply", ticket, user.id);
+      if (staffSide && !internal) await recordTicketFirstResponse(tx, cal, ticket.id);
+      const event = internal ? "note" : staffSide ? "staffReply" : "clientReply";
+      await notifyTicketEvent(tx, event, ticket, user.id);
+      await queueTicketMails(tx, event, ticket, user.id, { messageId: message.id });
       return { id: message.id };
     }),
   );
@@ -86,19 +94,29 @@ export async function updateTicket(user: SessionUser, input: UpdateTicketInput) 
     data.assigneeId = assigneeId;
   }
   if (!changes.length) return { changed: 0 };
+  const cal = await loadWorkingCalendar();
 
   await db().$transaction(async (tx) => {
     // Guard against a concurrent change: only update the row we read.
     const updated = await tx.ticket.updateMany({ where: { id: ticket.id, updatedAt: ticket.updatedAt }, data });
     if (updated.count !== 1) throw new UserFacingError("tickets.errors.changedMeanwhile");
+    if (data.status || data.priority || data.departmentId) {
+      await moveTicketClock(tx, cal, ticket.id, { fromStatus: ticket.status, retarget: !!(data.priority || data.departmentId) });
+    }
     // One millisecond apart, so the history keeps the order of the changes.
     const now = Date.now();
     await tx.ticketActivity.createMany({
       data: changes.map((c, i) => ({ ticketId: ticket.id, actorId: user.id, field: c.field, fromValue: c.from, toValue: c.to, createdAt: new Date(now + i) })),
     });
     const after = { ...ticket, departmentId, assigneeId };
-    if (data.assigneeId) await notifyTicketEvent(tx, "assigned", after, user.id);
-    if (data.status) await notifyTicketEvent(tx, "status", after, user.id);
+    if (data.assigneeId) {
+      await notifyTicketEvent(tx, "assigned", after, user.id);
+      await queueTicketMails(tx, "assigned", after, user.id);
+    }
+    if (data.status) {
+      await notifyTicketEvent(tx, "status", after, user.id);
+      await queueTicketMails(tx, "status", after, user.id, { status: String(data.status) });
+    }
   });
   return { changed: changes.length };
 }

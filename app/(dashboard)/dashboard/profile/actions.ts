@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { updateOwnProfile } from "@/lib/dal/profile";
-import { profileSchema } from "@/lib/validation/users";
+import { signOutEverywhere, updateMailPreferences, updateOwnProfile } from "@/lib/dal/profile";
+import { mailPreferencesSchema } from "@/lib/validation/email";
+import { profileSchema, signOutEverywhereSchema } from "@/lib/validation/users";
 
 /** Manual screen 9; every signed-in user edits their own profile. FormData because of the avatar. */
 export async function updateProfileAction(input: unknown) {
@@ -12,4 +13,18 @@ export async function updateProfileAction(input: unknown) {
     revalidatePath("/dashboard", "layout");
     return result;
   });
+}
+
+/** The profile's "Notifikasi e-mail" choices and the language of one's mails. */
+export async function updateMailPreferencesAction(input: unknown) {
+  return runAction({ schema: mailPreferencesSchema, input }, async (data, user) => {
+    await updateMailPreferences(user, data);
+    revalidatePath("/dashboard/profile");
+    return null;
+  });
+}
+
+/** "Sign out everywhere": ends every session of this user, this one too (the form then clears the cookie). */
+export async function signOutEverywhereAction(input: Record<string, unknown>) {
+  return runAction({ schema: signOutEverywhereSchema, input }, (_data, user) => signOutEverywhere(user));
 }

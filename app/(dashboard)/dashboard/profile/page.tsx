@@ -4,7 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { Avatar } from "@/components/ui/avatar";
 import { ProfileForm } from "@/components/profile/profile-forms";
-import { updateProfileAction } from "./actions";
+import { MailPreferencesForm } from "@/components/profile/mail-preferences-form";
+import { getMailPreferences } from "@/lib/dal/profile";
+import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
+import { listLiveSessions } from "@/lib/dal/user-sessions";
+import { getDateTimeFormatter } from "@/lib/format";
+import { signOutEverywhereAction, updateMailPreferencesAction, updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -12,7 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/profile");
-  const [t, tUsers] = await Promise.all([getTranslations("profile"), getTranslations("users")]);
+  const [t, tUsers, sessions, when, mail] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("users"),
+    listLiveSessions(user.id),
+    getDateTimeFormatter(),
+    getMailPreferences(user),
+  ]);
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -37,6 +48,35 @@ export default async function Page() {
             submit: t("submit"),
             saved: t("saved"),
           }}
+        />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-3 text-lg font-semibold">{t("mailTitle")}</h2>
+        <MailPreferencesForm
+          initial={{ locale: mail.locale, enabled: mail.enabled }}
+          kinds={mail.kinds}
+          action={updateMailPreferencesAction}
+          copy={{
+            legend: t("mailLegend"),
+            locale: t("mailLocale"),
+            submit: t("submit"),
+            saved: t("saved"),
+            ...Object.fromEntries(mail.kinds.map((k) => [k, t(`mailKind.${k}`)])),
+          }}
+        />
+      </div>
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <p className="text-sm text-slate-700">{t("sessionsActive", { count: sessions.length })}</p>
+        <ul className="space-y-1 text-sm text-slate-700">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {t("sessionLine", { ip: s.ip, started: when(s.createdAt), seen: when(s.lastSeenAt) })}
+            </li>
+          ))}
+        </ul>
+        <SignOutEverywhere
+          action={signOutEverywhereAction}
+          copy={{ title: t("signOutEverywhereTitle"), body: t("signOutEverywhereBody"), button: t("signOutEverywhere"), busy: t("signingOut") }}
         />
       </div>
     </section>

@@ -2,20 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
+import { can } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/dal/settings";
+import { listActiveDepartments } from "@/lib/dal/departments";
 import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
+import { CalendarSettings, SlaPolicySettings } from "@/components/sla/sla-settings";
 import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
 
-const TABS = ["general", "footer", "ticket"] as const;
+const TABS = ["general", "footer", "ticket", "calendar", "sla"] as const;
 type Tab = (typeof TABS)[number];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
-/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`). */
+/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`); Jam Layanan and SLA (issue 10). */
 export default async function Page({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
-  await requirePageUser("/dashboard/settings");
+  const user = await requirePageUser("/dashboard/settings");
   const requested = (await searchParams).tab;
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "general";
   const t = await getTranslations("settings");
@@ -23,7 +26,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
     "submit", "saved", "appName", "logo", "logoHint", "currentLogo", "organisation", "address", "phone", "email", "defaultLanguage", "timeZone", "about",
     "footerText", "links", "linkLabel", "linkUrl", "addLink", "removeLink", "numberPrefix", "allowedExtensions", "allowedExtensionsHint", "maxFileSizeMb",
     "maxFilesPerMessage", "defaultPriority", "priorityLOW", "priorityNORMAL", "priorityHIGH", "priorityURGENT", "clientsMayClose", "clientsMayReopen",
-    "autoCloseResolvedAfterDays",
+    "autoCloseResolvedAfterDays", "emailDepartmentId", "emailDepartmentHint", "emailDepartmentNone",
   ] as const;
   const copy = Object.fromEntries(keys.map((k) => [k, t(k)]));
   let body: React.ReactNode;
@@ -32,8 +35,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
     body = <GeneralSettingsForm initial={general} hasLogo={!!logo} copy={copy} action={updateGeneralSettingsAction} />;
   } else if (tab === "footer") {
     body = <FooterSettingsForm initial={await getSettings("footer")} copy={copy} action={updateFooterSettingsAction} />;
+  } else if (tab === "calendar") {
+    body = <CalendarSettings user={user} />;
+  } else if (tab === "sla") {
+    body = <SlaPolicySettings user={user} />;
   } else {
-    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} />;
+    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} departments={await listActiveDepartments()} />;
   }
   return (
     <section className="space-y-4">
@@ -49,6 +56,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
             {t(k)}
           </Link>
         ))}
+        {can(user, "email.manage") && (
+          <Link href="/dashboard/settings/email" className="-mb-px rounded-t border border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-brand-700">
+            {t("emailTab")}
+          </Link>
+        )}
       </nav>
       <div className="rounded-lg border border-slate-200 bg-white p-6">{body}</div>
     </section>

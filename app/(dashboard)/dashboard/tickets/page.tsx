@@ -6,6 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
 import { listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
+import { getWorkingCalendar } from "@/lib/dal/sla";
+import { workingMinutesBetween } from "@/lib/sla/calendar";
+import { getSlaWords, type SlaTone } from "@/components/sla/sla-status";
 import { firstValues } from "@/lib/validation/list-query";
 import { ticketListFiltersSchema } from "@/lib/validation/tickets";
 import { TicketFilters, TicketStatusTabs } from "@/components/tickets/ticket-filters";
@@ -20,7 +23,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser("/dashboard/tickets");
   const filters = ticketListFiltersSchema.parse(firstValues(await searchParams));
   const staffSide = user.role !== "CLIENT";
-  const [t, tReports, when, list, departments, agencies, assignees] = await Promise.all([
+  const [t, tReports, when, list, departments, agencies, assignees, cal, slaWords] = await Promise.all([
     getTranslations("tickets"),
     getTranslations("reports"),
     getDateTimeFormatter(),
@@ -28,7 +31,20 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     staffSide ? listActiveDepartments() : Promise.resolve([]),
     staffSide ? listAgencies() : Promise.resolve([]),
     listAssigneeFilterOptions(user),
+    getWorkingCalendar(),
+    getSlaWords(),
   ]);
+  // What the SLA column says of each row: time left or late in working time, paused, met or missed.
+  const now = new Date();
+  const sla = new Map<string, { text: string; tone: SlaTone }>();
+  for (const r of list.rows) {
+    if (r.slaNextDueAt) sla.set(r.id, slaWords.left(workingMinutesBetween(cal, now, r.slaNextDueAt), r.slaNextDueAt < now));
+    else if (r.slaPaused && r.resolutionMet === null) sla.set(r.id, { text: slaWords.t("paused"), tone: "idle" });
+    else if (r.resolutionMet !== null) sla.set(r.id, { text: slaWords.t(r.resolutionMet ? "metShort" : "missedShort"), tone: r.resolutionMet ? "ok" : "late" });
+  }
+  const slaTabs = staffSide
+    ? { overdue: slaWords.t("overdueTab"), dueSoon: slaWords.t("dueSoonTab"), dueSoonHint: slaWords.t("dueSoonHint") }
+    : null;
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -40,9 +56,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           </Link>
         </div>
       </div>
-      <TicketStatusTabs filters={filters} list={list} />
+      <TicketStatusTabs filters={filters} list={list} slaTabs={slaTabs} />
       <TicketFilters filters={filters} staffSide={staffSide} departments={departments} agencies={agencies} assignees={assignees} />
-      <TicketTable filters={filters} list={list} staffSide={staffSide} when={when} />
+      <TicketTable filters={filters} list={list} staffSide={staffSide} when={when} sla={sla} slaColumn={slaWords.t("column")} />
     </section>
   );
 }

@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/action";
+import { updateSettings } from "@/lib/dal/settings";
+import { addHoliday, clearDepartmentSlaPolicies, confirmHolidayYear, removeHoliday, saveSlaPolicies, type PolicySet } from "@/lib/dal/sla";
+import {
+  addHolidaySchema,
+  calendarFormSchema,
+  clearSlaPolicySchema,
+  holidayYearSchema,
+  removeHolidaySchema,
+  SLA_PRIORITIES,
+  slaPolicyFormSchema,
+} from "@/lib/validation/sla";
+
+type Input = FormData | Record<string, unknown>;
+/** Called directly (tests, scripts) or from a form through useActionState (previous state first). */
+const inputOf = (a: unknown, b?: FormData): Input => (b instanceof FormData ? b : (a as Input));
+const revalidate = () => revalidatePath("/dashboard/settings");
+
+/** Settings → Jam Layanan: time zone and weekly hours. Due times already set stay as they are. */
+export async function updateCalendarAction(input: unknown, formData?: FormData) {
+  return runAction({ schema: calendarFormSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (calendar, user) => {
+    await updateSettings(user, "calendar", calendar);
+    revalidate();
+    return null;
+  });
+}
+
+export async function addHolidayAction(input: unknown, formData?: FormData) {
+  return runAction({ schema: addHolidaySchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+    await addHoliday(user, data);
+    revalidate();
+    return null;
+  });
+}
+
+export async function removeHolidayAction(input: unknown, formData?: FormData) {
+  return runAction({ schema: removeHolidaySchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+    await removeHoliday(user, data.date);
+    revalidate();
+    return null;
+  });
+}
+
+export async function confirmHolidayYearAction(input: unknown, formData?: FormData) {
+  return runAction({ schema: holidayYearSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+    await confirmHolidayYear(user, data.year);
+    revalidate();
+    return null;
+  });
+}
+
+/** Settings → SLA: the default targets ("" department) or one department's own. Applies to new tickets. */
+export async function saveSlaPoliciesAction(input: unknown, formData?: FormData) {
+  return runAction({ schema: slaPolicyFormSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+    const policies = Object.fromEntries(
+      SLA_PRIORITIES.map((p) => [
+        p,
+        { firstResponse: { value: data[`${p}_frValue`], unit: data[`${p}_frUnit`] }, resolution: { value: data[`${p}_resValue`], unit: data[`${p}_resUnit`] } },
+      ]),
+    ) as PolicySet;
+    await saveSlaPolicies(user, data.departmentId || null, policies);
+    revalidate();
+    return null;
+  });
+}
+
+export async function clearSlaPoliciesAction(input: unknown, formData?: FormData) {
+  return runAction({ schema: clearSlaPolicySchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+    await clearDepartmentSlaPolicies(user, data.departmentId);
+    revalidate();
+    return null;
+  });
+}

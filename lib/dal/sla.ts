@@ -1,0 +1,186 @@
+import "server-only";
+import { cache } from "react";
+import { db, Prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/permissions";
+import { UserFacingError } from "@/lib/errors";
+import type { WorkingCalendar } from "@/lib/sla/calendar";
+import type { SlaPolicy } from "@/lib/sla/clock";
+import { DEFAULT_POLICIES } from "@/lib/sla/defaults";
+import { indonesianHolidayDraft } from "@/lib/sla/holidays";
+import { SLA_PRIORITIES } from "@/lib/validation/sla";
+import type { TicketPriority } from "@/lib/validation/tickets";
+import { recordAudit } from "./audit";
+import { getSettings } from "./settings";
+import type { SessionUser } from "./users";
+
+type Tx = Prisma.TransactionClient;
+
+/** Holidays this far back and ahead are loaded for the calculator (a few dozen rows a year). */
+const HOLIDAY_YEARS_BACK = 2;
+const HOLIDAY_YEARS_AHEAD = 3;
+
+function jakartaYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(now));
+}
+
+/** The service calendar the clock runs on: the Jam Layanan settings and the holiday list. */
+export async function loadWorkingCalendar(now: Date = new Date()): Promise<WorkingCalendar> {
+  const settings = await getSettings("calendar");
+  const year = jakartaYear(now);
+  const rows = await db().$queryRaw<{ date: string }[]>`
+    SELECT to_char("date", 'YYYY-MM-DD') AS date FROM "Holiday"
+    WHERE "date" >= make_date(${year - HOLIDAY_YEARS_BACK}::int, 1, 1) AND "date" < make_date(${year + HOLIDAY_YEARS_AHEAD + 1}::int, 1, 1)`;
+  return { timeZone: settings.timeZone, week: settings.week, holidays: new Set(rows.map((r) => r.date)) };
+}
+
+/** Per request: a page that shows many tickets reads the calendar once. */
+export const getWorkingCalendar = cache(() => loadWorkingCalendar());
+
+// ------------------------------------------------------------------ holidays
+
+export type HolidayYearView = {
+  year: number;
+  confirmedAt: Date | null;
+  confirmedBy: string | null;
+  holidays: { date: string; name: string; source: string }[];
+};
+
+/**
+ * Drafts a year's list from the package once (the first time anyone looks at it). Never again
+ * after that: a holiday the admin removed stays removed.
+ */
+async function ensureHolidayDraft(year: number): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`INSERT INTO "HolidayYear" ("year") VALUES (${year}) ON CONFLICT DO NOTHING`;
+    if (!inserted) return;
+    const draft = indonesianHolidayDraft(year);
+    if (!draft.length) return;
+    await tx.$executeRaw`
+      INSERT INTO "Holiday" ("date", "name", "source")
+      SELECT d::date, n, s FROM unnest(${draft.map((h) => h.date)}::text[], ${draft.map((h) => h.name)}::text[],
+                                       ${draft.map((h) => (h.note === "computed" ? "computed" : "import"))}::text[]) AS x(d, n, s)
+      ON CONFLICT ("date") DO NOTHING`;
+  });
+}
+
+/** Jam Layanan page: this year and next, drafted from the package when first seen. */
+export async function listHolidayYears(actor: SessionUser, now: Date = new Date()): Promise<HolidayYearView[]> {
+  assertCan(actor, "settings.manage");
+  const years = [jakartaYear(now), jakartaYear(now) + 1];
+  for (const y of years) await ensureHolidayDraft(y);
+  const yearRows = await db().$queryRaw<{ year: number; confirmedAt: Date | null; confirmedBy: string | null }[]>`
+    SELECT y."year", y."confirmedAt", u."name" AS "confirmedBy" FROM "HolidayYear" y LEFT JOIN "User" u ON u."id" = y."confirmedById"
+    WHERE y."year" = ANY(${years}::int[]) ORDER BY y."year"`;
+  const holidays = await db().$queryRaw<{ date: string; name: string; source: string; year: number }[]>`
+    SELECT to_char("date", 'YYYY-MM-DD') AS date, "name", "source", extract(year FROM "date")::int AS year FROM "Holiday"
+    WHERE "date" >= make_date(${years[0]!}::int, 1, 1) AND "date" < make_date(${years[1]! + 1}::int, 1, 1) ORDER BY "date"`;
+  return yearRows.map((y) => ({ ...y, holidays: holidays.filter((h) => h.year === y.year).map(({ year: _y, ...h }) => h) }));
+}
+
+export async function addHoliday(actor: SessionUser, input: { date: string; name: string }): Promise<void> {
+  assertCan(actor, "settings.manage");
+  await db().$transaction(async (tx) => {
+    const n = await tx.$executeRaw`INSERT INTO "Holiday" ("date", "name", "source") VALUES (${input.date}::date, ${input.name}, 'manual') ON CONFLICT DO NOTHING`;
+    if (!n) throw new UserFacingError("sla.errors.holidayExists", { field: "date" });
+    await tx.$executeRaw`INSERT INTO "HolidayYear" ("year") VALUES (${Number(input.date.slice(0, 4))}) ON CONFLICT DO NOTHING`;
+    await recordAudit(tx, { actor, action: "holiday.add", target: `holiday:${input.date}`, after: input });
+  });
+}
+
+export async function removeHoliday(actor: SessionUser, date: string): Promise<void> {
+  assertCan(actor, "settings.manage");
+  await db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ name: string }[]>`DELETE FROM "Holiday" WHERE "date" = ${date}::date RETURNING "name"`;
+    if (!row) throw new UserFacingError("sla.errors.holidayNotFound");
+    await recordAudit(tx, { actor, action: "holiday.remove", target: `holiday:${date}`, before: { date, name: row.name } });
+  });
+}
+
+/** The explicit step that turns a year's draft into the list the office stands by. */
+export async function confirmHolidayYear(actor: SessionUser, year: number): Promise<void> {
+  assertCan(actor, "settings.manage");
+  await db().$transaction(async (tx) => {
+    const n = await tx.$executeRaw`UPDATE "HolidayYear" SET "confirmedAt" = now(), "confirmedById" = ${actor.id}::uuid WHERE "year" = ${year}`;
+    if (!n) throw new UserFacingError("sla.errors.yearNotFound");
+    await recordAudit(tx, { actor, action: "holiday.confirmYear", target: `holidays:${year}` });
+  });
+}
+
+// ------------------------------------------------------------------ policies
+
+type PolicyRow = {
+  departmentId: string | null;
+  priority: TicketPriority;
+  firstResponseValue: number;
+  firstResponseUnit: "HOURS" | "DAYS";
+  resolutionValue: number;
+  resolutionUnit: "HOURS" | "DAYS";
+};
+
+const toPolicy = (r: PolicyRow): SlaPolicy => ({
+  firstResponse: { value: r.firstResponseValue, unit: r.firstResponseUnit },
+  resolution: { value: r.resolutionValue, unit: r.resolutionUnit },
+});
+
+/** The targets a new ticket gets: its department's own, else the default row, else the built-in tier. */
+export async function policyFor(departmentId: string, priority: TicketPriority, tx: Tx | ReturnType<typeof db> = db()): Promise<SlaPolicy> {
+  const [row] = await tx.$queryRaw<PolicyRow[]>`
+    SELECT "departmentId"::text AS "departmentId", "priority"::text AS priority, "firstResponseValue", "firstResponseUnit"::text AS "firstResponseUnit",
+           "resolutionValue", "resolutionUnit"::text AS "resolutionUnit"
+    FROM "SlaPolicy" WHERE "priority" = ${priority}::"TicketPriority" AND ("departmentId" = ${departmentId}::uuid OR "departmentId" IS NULL)
+    ORDER BY "departmentId" NULLS LAST LIMIT 1`;
+  return row ? toPolicy(row) : DEFAULT_POLICIES[priority];
+}
+
+export type PolicySet = Record<TicketPriority, SlaPolicy>;
+
+/** Settings → SLA: the default targets and each department's overrides. */
+export async function listSlaPolicies(actor: SessionUser): Promise<{ defaults: PolicySet; departments: { id: string; name: string; policies: PolicySet | null }[] }> {
+  assertCan(actor, "settings.manage");
+  const rows = await db().$queryRaw<PolicyRow[]>`
+    SELECT "departmentId"::text AS "departmentId", "priority"::text AS priority, "firstResponseValue", "firstResponseUnit"::text AS "firstResponseUnit",
+           "resolutionValue", "resolutionUnit"::text AS "resolutionUnit" FROM "SlaPolicy"`;
+  const departments = await db().department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 });
+  const setOf = (deptId: string | null, fallback: PolicySet): PolicySet | null => {
+    const own = rows.filter((r) => r.departmentId === deptId);
+    if (!own.length) return null;
+    return Object.fromEntries(SLA_PRIORITIES.map((p) => [p, own.find((r) => r.priority === p) ? toPolicy(own.find((r) => r.priority === p)!) : fallback[p]])) as PolicySet;
+  };
+  const defaults = setOf(null, DEFAULT_POLICIES) ?? DEFAULT_POLICIES;
+  return { defaults, departments: departments.map((d) => ({ ...d, policies: setOf(d.id, defaults) })) };
+}
+
+/** Saves one set of targets. Tickets already filed keep their due times. */
+export async function saveSlaPolicies(actor: SessionUser, departmentId: string | null, policies: PolicySet): Promise<void> {
+  assertCan(actor, "settings.manage");
+  if (departmentId) {
+    const dept = await db().department.findFirst({ where: { id: departmentId, active: true }, select: { id: true } });
+    if (!dept) throw new UserFacingError("tickets.errors.unknownDepartment", { field: "departmentId" });
+  }
+  await db().$transaction(async (tx) => {
+    for (const p of SLA_PRIORITIES) {
+      const x = policies[p];
+      const where = departmentId ? Prisma.sql`"departmentId" = ${departmentId}::uuid` : Prisma.sql`"departmentId" IS NULL`;
+      const updated = await tx.$executeRaw`
+        UPDATE "SlaPolicy" SET "firstResponseValue" = ${x.firstResponse.value}, "firstResponseUnit" = ${x.firstResponse.unit}::"SlaUnit",
+          "resolutionValue" = ${x.resolution.value}, "resolutionUnit" = ${x.resolution.unit}::"SlaUnit", "updatedAt" = now()
+        WHERE ${where} AND "priority" = ${p}::"TicketPriority"`;
+      if (!updated) {
+        await tx.$executeRaw`
+          INSERT INTO "SlaPolicy" ("id", "departmentId", "priority", "firstResponseValue", "firstResponseUnit", "resolutionValue", "resolutionUnit", "updatedAt")
+          VALUES (gen_random_uuid(), ${departmentId}::uuid, ${p}::"TicketPriority", ${x.firstResponse.value}, ${x.firstResponse.unit}::"SlaUnit",
+                  ${x.resolution.value}, ${x.resolution.unit}::"SlaUnit", now())`;
+      }
+    }
+    await recordAudit(tx, { actor, action: "sla.policies", target: `sla:${departmentId ?? "default"}`, after: policies });
+  });
+}
+
+/** A department goes back to the default targets. */
+export async function clearDepartmentSlaPolicies(actor: SessionUser, departmentId: string): Promise<void> {
+  assertCan(actor, "settings.manage");
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM "SlaPolicy" WHERE "departmentId" = ${departmentId}::uuid`;
+    await recordAudit(tx, { actor, action: "sla.policies.clear", target: `sla:${departmentId}` });
+  });
+}
