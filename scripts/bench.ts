@@ -122,7 +122,8 @@ async function seed() {
     CREATE TEMP TABLE adm AS SELECT id FROM "User" WHERE role = 'ADMIN';`);
 
   // The report aggregates (issue 11) are rebuilt once after the bulk load instead of row by row.
-  await c.query(`ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_update";`);
+  await c.query(`ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_update";
+                 ALTER TABLE "TicketMessage" DISABLE TRIGGER "TicketMessage_first_response";`);
   const BATCH = 100_000;
   const words = ["Internet lambat", "Website tidak bisa diakses", "Server down", "Lupa password e-mail", "Aplikasi SIMPEG error", "Permintaan subdomain baru", "Sertifikat SSL kedaluwarsa", "Bandwidth kurang", "Hosting penuh", "Jaringan putus"];
   for (let from = 1; from <= TICKETS; from += BATCH) {
@@ -185,7 +186,8 @@ async function seed() {
       "ratingComment" = CASE WHEN t.status IN ('RESOLVED', 'CLOSED') AND abs(hashtext(t.number || 'r')) % 20 = 0 THEN 'Terima kasih, layanan cepat.' END,
       "ratedAt" = CASE WHEN t.status IN ('RESOLVED', 'CLOSED') AND abs(hashtext(t.number || 'r')) % 2 = 0 THEN t."createdAt" + (1 + abs(hashtext(t.number)) % 30000) * interval '1 minute' + interval '1 day' END,
       "firstResponseAt" = (SELECT min(m."createdAt") FROM "TicketMessage" m JOIN "User" u ON u.id = m."authorId" WHERE m."ticketId" = t.id AND NOT m.internal AND u.role <> 'CLIENT')`);
-  await c.query(`ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stat_update";`);
+  await c.query(`ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stat_update";
+                 ALTER TABLE "TicketMessage" ENABLE TRIGGER "TicketMessage_first_response";`);
   await c.query(`SELECT helpdesk_ticket_stat_rebuild()`);
   log(`resolution, ratings, first responses and report aggregates: ${Date.now() - tr} ms`);
   await c.query("ANALYZE");

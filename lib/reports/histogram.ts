@@ -1,6 +1,6 @@
 /**
  * Durations (minutes) are kept as counts in fixed buckets by the database (helpdesk_duration_bucket in
- * migration 20261128100000_report_stats uses the same bounds). Bucket i holds [BOUNDS[i-1], BOUNDS[i]);
+ * migration 20261128120000_report_stats uses the same bounds). Bucket i holds [BOUNDS[i-1], BOUNDS[i]);
  * the last bucket is open-ended. Percentiles of any period and group come from the summed counts.
  */
 export const DURATION_BOUNDS = [5, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080, 20160, 43200, 86400] as const;

@@ -16,9 +16,9 @@ describe("permission table", () => {
       "settings.manage": ["ADMIN", "SUPER_ADMIN"],
       "inbox.manage": ["ADMIN", "SUPER_ADMIN"],
       "audit.read": ["SUPER_ADMIN"],
+      "email.manage": ["SUPER_ADMIN"],
       "reports.read": ["ADMIN", "STAFF", "SUPER_ADMIN"],
       "tickets.export": ["ADMIN", "STAFF", "SUPER_ADMIN"],
-      "email.manage": ["SUPER_ADMIN"],
     });
   });
 

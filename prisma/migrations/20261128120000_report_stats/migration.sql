@@ -3,9 +3,9 @@
 -- writes these tables: every INSERT/UPDATE/DELETE of a ticket (and a first client-visible staff reply)
 -- adjusts them in the same transaction, on PGlite and PostgreSQL alike.
 
--- Durations: the working minutes the service-level clock recorded ("firstResponseMinutes",
--- "resolutionMinutes", issue 10) where it did, else calendar minutes (tickets from before service levels).
--- "% within target" counts the tickets whose clock judged the target ("…Met" not null).
+-- The first reply the client could see from the staff side. Set by a trigger on TicketMessage (below).
+-- IF NOT EXISTS: the service-level work (issue 10) stores the same moment under the same name.
+ALTER TABLE "Ticket" ADD COLUMN IF NOT EXISTS "firstResponseAt" TIMESTAMP(3);
 
 -- Durations in minutes are counted into fixed buckets (upper bounds below; the last bucket is open):
 -- percentiles of any period and group are read from the summed buckets (lib/reports/histogram.ts
@@ -50,8 +50,6 @@ CREATE TABLE "TicketStat" (
     "rh14" INTEGER NOT NULL DEFAULT 0,
     "rh15" INTEGER NOT NULL DEFAULT 0,
     "rh16" INTEGER NOT NULL DEFAULT 0,
-    "responseTimed" INTEGER NOT NULL DEFAULT 0,
-    "responseMet" INTEGER NOT NULL DEFAULT 0,
     resolved INTEGER NOT NULL DEFAULT 0,
     "resolutionMinutes" BIGINT NOT NULL DEFAULT 0,
     "sh0" INTEGER NOT NULL DEFAULT 0,
@@ -71,8 +69,6 @@ CREATE TABLE "TicketStat" (
     "sh14" INTEGER NOT NULL DEFAULT 0,
     "sh15" INTEGER NOT NULL DEFAULT 0,
     "sh16" INTEGER NOT NULL DEFAULT 0,
-    "resolutionTimed" INTEGER NOT NULL DEFAULT 0,
-    "resolutionMet" INTEGER NOT NULL DEFAULT 0,
     rated INTEGER NOT NULL DEFAULT 0,
     "ratingSum" INTEGER NOT NULL DEFAULT 0,
     r1 INTEGER NOT NULL DEFAULT 0,
@@ -99,8 +95,8 @@ CREATE TABLE "TicketOpenStat" (
 CREATE FUNCTION helpdesk_ticket_stat_apply(versions jsonb) RETURNS void
   LANGUAGE plpgsql AS $fn$
 BEGIN
-  INSERT INTO "TicketStat" (day, "departmentId", dim, "dimValue", created, open, responded, "responseMinutes", "rh0", "rh1", "rh2", "rh3", "rh4", "rh5", "rh6", "rh7", "rh8", "rh9", "rh10", "rh11", "rh12", "rh13", "rh14", "rh15", "rh16", "responseTimed", "responseMet", resolved, "resolutionMinutes", "sh0", "sh1", "sh2", "sh3", "sh4", "sh5", "sh6", "sh7", "sh8", "sh9", "sh10", "sh11", "sh12", "sh13", "sh14", "sh15", "sh16", "resolutionTimed", "resolutionMet", rated, "ratingSum", r1, r2, r3, r4, r5)
-  SELECT day, scope, dim, "dimValue", sum(created), sum(open), sum(responded), sum("responseMinutes"), sum("rh0"), sum("rh1"), sum("rh2"), sum("rh3"), sum("rh4"), sum("rh5"), sum("rh6"), sum("rh7"), sum("rh8"), sum("rh9"), sum("rh10"), sum("rh11"), sum("rh12"), sum("rh13"), sum("rh14"), sum("rh15"), sum("rh16"), sum("responseTimed"), sum("responseMet"), sum(resolved), sum("resolutionMinutes"), sum("sh0"), sum("sh1"), sum("sh2"), sum("sh3"), sum("sh4"), sum("sh5"), sum("sh6"), sum("sh7"), sum("sh8"), sum("sh9"), sum("sh10"), sum("sh11"), sum("sh12"), sum("sh13"), sum("sh14"), sum("sh15"), sum("sh16"), sum("resolutionTimed"), sum("resolutionMet"), sum(rated), sum("ratingSum"), sum(r1), sum(r2), sum(r3), sum(r4), sum(r5)
+  INSERT INTO "TicketStat" (day, "departmentId", dim, "dimValue", created, open, responded, "responseMinutes", "rh0", "rh1", "rh2", "rh3", "rh4", "rh5", "rh6", "rh7", "rh8", "rh9", "rh10", "rh11", "rh12", "rh13", "rh14", "rh15", "rh16", resolved, "resolutionMinutes", "sh0", "sh1", "sh2", "sh3", "sh4", "sh5", "sh6", "sh7", "sh8", "sh9", "sh10", "sh11", "sh12", "sh13", "sh14", "sh15", "sh16", rated, "ratingSum", r1, r2, r3, r4, r5)
+  SELECT day, scope, dim, "dimValue", sum(created), sum(open), sum(responded), sum("responseMinutes"), sum("rh0"), sum("rh1"), sum("rh2"), sum("rh3"), sum("rh4"), sum("rh5"), sum("rh6"), sum("rh7"), sum("rh8"), sum("rh9"), sum("rh10"), sum("rh11"), sum("rh12"), sum("rh13"), sum("rh14"), sum("rh15"), sum("rh16"), sum(resolved), sum("resolutionMinutes"), sum("sh0"), sum("sh1"), sum("sh2"), sum("sh3"), sum("sh4"), sum("sh5"), sum("sh6"), sum("sh7"), sum("sh8"), sum("sh9"), sum("sh10"), sum("sh11"), sum("sh12"), sum("sh13"), sum("sh14"), sum("sh15"), sum("sh16"), sum(rated), sum("ratingSum"), sum(r1), sum(r2), sum(r3), sum(r4), sum(r5)
   FROM (
     SELECT c.day, sc.scope, dv.dim, dv."dimValue",
            c.created * v.s AS created, c.open * v.s AS open, c.responded * v.s AS responded,
@@ -122,7 +118,6 @@ BEGIN
            (CASE WHEN c.rb = 15 THEN v.s * c.responded ELSE 0 END) AS "rh14",
            (CASE WHEN c.rb = 16 THEN v.s * c.responded ELSE 0 END) AS "rh15",
            (CASE WHEN c.rb = 17 THEN v.s * c.responded ELSE 0 END) AS "rh16",
-           c."responseTimed" * v.s AS "responseTimed", c."responseMet" * v.s AS "responseMet",
            c.resolved * v.s AS resolved, (c."resolutionMinutes" * v.s)::bigint AS "resolutionMinutes",
            (CASE WHEN c.sb = 1 THEN v.s * c.resolved ELSE 0 END) AS "sh0",
            (CASE WHEN c.sb = 2 THEN v.s * c.resolved ELSE 0 END) AS "sh1",
@@ -141,14 +136,12 @@ BEGIN
            (CASE WHEN c.sb = 15 THEN v.s * c.resolved ELSE 0 END) AS "sh14",
            (CASE WHEN c.sb = 16 THEN v.s * c.resolved ELSE 0 END) AS "sh15",
            (CASE WHEN c.sb = 17 THEN v.s * c.resolved ELSE 0 END) AS "sh16",
-           c."resolutionTimed" * v.s AS "resolutionTimed", c."resolutionMet" * v.s AS "resolutionMet",
            c.rated * v.s AS rated, c."ratingSum" * v.s AS "ratingSum",
            (CASE WHEN c.rating = 1 THEN v.s ELSE 0 END) AS r1, (CASE WHEN c.rating = 2 THEN v.s ELSE 0 END) AS r2,
            (CASE WHEN c.rating = 3 THEN v.s ELSE 0 END) AS r3, (CASE WHEN c.rating = 4 THEN v.s ELSE 0 END) AS r4,
            (CASE WHEN c.rating = 5 THEN v.s ELSE 0 END) AS r5
     FROM jsonb_to_recordset(versions) AS v(
            s integer, "createdAt" timestamp, "firstResponseAt" timestamp, "resolvedAt" timestamp, "closedAt" timestamp,
-           "firstResponseMinutes" integer, "firstResponseMet" boolean, "resolutionMinutes" integer, "resolutionMet" boolean,
            "ratedAt" timestamp, rating integer, status text, priority text, "departmentId" uuid, "agencyId" uuid,
            "assigneeId" uuid, "clientId" uuid, "createdById" uuid)
     CROSS JOIN LATERAL (
@@ -156,21 +149,18 @@ BEGIN
       SELECT helpdesk_day(v."createdAt") AS day, 1 AS created,
              (CASE WHEN v.status IN ('RESOLVED', 'CLOSED') THEN 0 ELSE 1 END) AS open,
              (CASE WHEN v."firstResponseAt" IS NULL THEN 0 ELSE 1 END) AS responded,
-             coalesce(v."firstResponseMinutes", round(extract(epoch FROM (v."firstResponseAt" - v."createdAt")) / 60), 0) AS "responseMinutes",
-             helpdesk_duration_bucket(coalesce(v."firstResponseMinutes", extract(epoch FROM (v."firstResponseAt" - v."createdAt")) / 60)) AS rb,
-             (CASE WHEN v."firstResponseMet" IS NULL THEN 0 ELSE 1 END) AS "responseTimed", (CASE WHEN v."firstResponseMet" THEN 1 ELSE 0 END) AS "responseMet",
-             0 AS resolved, 0 AS "resolutionMinutes", NULL::integer AS sb, 0 AS "resolutionTimed", 0 AS "resolutionMet",
-             0 AS rated, 0 AS "ratingSum", NULL::integer AS rating
+             coalesce(round(extract(epoch FROM (v."firstResponseAt" - v."createdAt")) / 60), 0) AS "responseMinutes",
+             helpdesk_duration_bucket(extract(epoch FROM (v."firstResponseAt" - v."createdAt")) / 60) AS rb,
+             0 AS resolved, 0 AS "resolutionMinutes", NULL::integer AS sb, 0 AS rated, 0 AS "ratingSum", NULL::integer AS rating
       UNION ALL
       -- resolved (or closed without being resolved) that day
-      SELECT helpdesk_day(coalesce(v."resolvedAt", v."closedAt")), 0, 0, 0, 0, NULL, 0, 0, 1,
-             coalesce(v."resolutionMinutes", round(extract(epoch FROM (coalesce(v."resolvedAt", v."closedAt") - v."createdAt")) / 60)),
-             helpdesk_duration_bucket(coalesce(v."resolutionMinutes", extract(epoch FROM (coalesce(v."resolvedAt", v."closedAt") - v."createdAt")) / 60)),
-             (CASE WHEN v."resolutionMet" IS NULL THEN 0 ELSE 1 END), (CASE WHEN v."resolutionMet" THEN 1 ELSE 0 END), 0, 0, NULL
+      SELECT helpdesk_day(coalesce(v."resolvedAt", v."closedAt")), 0, 0, 0, 0, NULL, 1,
+             round(extract(epoch FROM (coalesce(v."resolvedAt", v."closedAt") - v."createdAt")) / 60),
+             helpdesk_duration_bucket(extract(epoch FROM (coalesce(v."resolvedAt", v."closedAt") - v."createdAt")) / 60), 0, 0, NULL
       WHERE coalesce(v."resolvedAt", v."closedAt") IS NOT NULL
       UNION ALL
       -- rated that day
-      SELECT helpdesk_day(coalesce(v."ratedAt", v."createdAt")), 0, 0, 0, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, 1, v.rating, v.rating
+      SELECT helpdesk_day(coalesce(v."ratedAt", v."createdAt")), 0, 0, 0, 0, NULL, 0, 0, NULL, 1, v.rating, v.rating
       WHERE v.rating IS NOT NULL
     ) c
     CROSS JOIN LATERAL (VALUES (v."departmentId"), ('00000000-0000-0000-0000-000000000000'::uuid)) AS sc(scope)
@@ -208,8 +198,6 @@ BEGIN
       "rh14" = "TicketStat"."rh14" + EXCLUDED."rh14",
       "rh15" = "TicketStat"."rh15" + EXCLUDED."rh15",
       "rh16" = "TicketStat"."rh16" + EXCLUDED."rh16",
-      "responseTimed" = "TicketStat"."responseTimed" + EXCLUDED."responseTimed",
-      "responseMet" = "TicketStat"."responseMet" + EXCLUDED."responseMet",
       resolved = "TicketStat".resolved + EXCLUDED.resolved,
       "resolutionMinutes" = "TicketStat"."resolutionMinutes" + EXCLUDED."resolutionMinutes",
       "sh0" = "TicketStat"."sh0" + EXCLUDED."sh0",
@@ -229,8 +217,6 @@ BEGIN
       "sh14" = "TicketStat"."sh14" + EXCLUDED."sh14",
       "sh15" = "TicketStat"."sh15" + EXCLUDED."sh15",
       "sh16" = "TicketStat"."sh16" + EXCLUDED."sh16",
-      "resolutionTimed" = "TicketStat"."resolutionTimed" + EXCLUDED."resolutionTimed",
-      "resolutionMet" = "TicketStat"."resolutionMet" + EXCLUDED."resolutionMet",
       rated = "TicketStat".rated + EXCLUDED.rated,
       "ratingSum" = "TicketStat"."ratingSum" + EXCLUDED."ratingSum",
       r1 = "TicketStat".r1 + EXCLUDED.r1,
@@ -275,9 +261,21 @@ CREATE TRIGGER "Ticket_stat_update" AFTER UPDATE ON "Ticket"
     OR OLD."createdById" IS DISTINCT FROM NEW."createdById" OR OLD."createdAt" IS DISTINCT FROM NEW."createdAt"
     OR OLD."firstResponseAt" IS DISTINCT FROM NEW."firstResponseAt" OR OLD."resolvedAt" IS DISTINCT FROM NEW."resolvedAt"
     OR OLD."closedAt" IS DISTINCT FROM NEW."closedAt" OR OLD.rating IS DISTINCT FROM NEW.rating OR OLD."ratedAt" IS DISTINCT FROM NEW."ratedAt"
-    OR OLD."firstResponseMinutes" IS DISTINCT FROM NEW."firstResponseMinutes" OR OLD."firstResponseMet" IS DISTINCT FROM NEW."firstResponseMet"
-    OR OLD."resolutionMinutes" IS DISTINCT FROM NEW."resolutionMinutes" OR OLD."resolutionMet" IS DISTINCT FROM NEW."resolutionMet"
   ) EXECUTE FUNCTION helpdesk_ticket_stat_trigger();
+
+-- The first reply the client can see, written by anyone but the client side, is the first response.
+CREATE FUNCTION helpdesk_first_response_trigger() RETURNS trigger
+  LANGUAGE plpgsql AS $fn$
+BEGIN
+  UPDATE "Ticket" t SET "firstResponseAt" = NEW."createdAt"
+  WHERE t.id = NEW."ticketId" AND t."firstResponseAt" IS NULL
+    AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = NEW."authorId" AND u.role <> 'CLIENT');
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER "TicketMessage_first_response" AFTER INSERT ON "TicketMessage"
+  FOR EACH ROW WHEN (NOT NEW.internal) EXECUTE FUNCTION helpdesk_first_response_trigger();
 
 -- Rebuilds both tables from the tickets (this migration's backfill; after a bulk load with triggers off).
 CREATE FUNCTION helpdesk_ticket_stat_rebuild() RETURNS void
@@ -291,7 +289,6 @@ BEGIN
   LOOP
     SELECT jsonb_agg(to_jsonb(b) || '{"s": 1}'), (array_agg(b.id ORDER BY b.id DESC))[1] INTO batch, last_id
     FROM (SELECT t.id, t."createdAt", t."firstResponseAt", t."resolvedAt", t."closedAt", t."ratedAt", t.rating, t.status,
-                 t."firstResponseMinutes", t."firstResponseMet", t."resolutionMinutes", t."resolutionMet",
                  t.priority, t."departmentId", t."agencyId", t."assigneeId", t."clientId", t."createdById"
           FROM "Ticket" t WHERE last_id IS NULL OR t.id > last_id ORDER BY t.id LIMIT 20000) b;
     EXIT WHEN batch IS NULL;
@@ -300,7 +297,6 @@ BEGIN
 END
 $fn$;
 
--- Tickets from before service levels: their first visible staff reply, as the clock would have recorded it.
 UPDATE "Ticket" t SET "firstResponseAt" = f.at
 FROM (SELECT m."ticketId", min(m."createdAt") AS at FROM "TicketMessage" m JOIN "User" u ON u.id = m."authorId"
       WHERE NOT m.internal AND u.role <> 'CLIENT' GROUP BY m."ticketId") f
