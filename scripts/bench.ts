@@ -176,7 +176,7 @@ async function seed() {
     SELECT gen_random_uuid(), adm.id, t.id, 'TICKET_CREATED', t."createdAt" FROM adm, (SELECT id, "createdAt" FROM "Ticket" ORDER BY "createdAt" DESC LIMIT 5000) t`);
   await c.query(`INSERT INTO "TicketCounter" (key, value) VALUES ('HD-${year}', ${TICKETS})`);
   // Resolved and closed tickets get a resolution time (minutes to ~3 weeks), half of them a rating and some a
-  // comment; the first response is the first visible staff reply, as the trigger would have set it.
+  // comment; the first response is the first visible staff reply (bulk-loaded tickets have no SLA clock).
   const tr = Date.now();
   await c.query(`
     UPDATE "Ticket" t SET

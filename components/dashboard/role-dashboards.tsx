@@ -59,8 +59,8 @@ export async function StaffDashboardView({ d, userId }: { d: StaffDashboard; use
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label={t("staff.assignedCard")} value={d.assignedCount} href={`/dashboard/tickets?assignee=${userId}&sort=oldest`} testId="staff-assigned" />
-        <StatCard label={t("staff.dueSoon")} value={d.dueSoon} note={t("slaPending")} />
-        <StatCard label={t("staff.overdue")} value={d.overdue} note={t("slaPending")} />
+        <StatCard label={t("staff.dueSoon")} value={d.dueSoon} note={t("staff.dueSoonHint")} href="/dashboard/tickets?sla=dueSoon&sort=due" testId="staff-due-soon" />
+        <StatCard label={t("staff.overdue")} value={d.overdue} href="/dashboard/tickets?sla=overdue&sort=due" testId="staff-overdue" />
         <StatCard label={t("staff.resolvedWeek")} value={d.resolvedWeek} href={`/dashboard/tickets?assignee=${userId}&status=RESOLVED`} />
       </div>
       <section className={section} aria-labelledby="assigned-title">
@@ -120,7 +120,7 @@ export async function AdminDashboardView({ d, steps }: { d: AdminDashboard; step
             <StatCard key={s} label={tStatus(s)} value={d.open[s]} href={tickets(`status=${s}`)} testId={`open-${s}`} />
           ))}
           <StatCard label={t("admin.unassigned")} value={d.unassigned} href={tickets("assignee=unassigned&sort=oldest")} testId="unassigned" />
-          <StatCard label={t("admin.overdue")} value={d.overdue} note={t("slaPending")} />
+          <StatCard label={t("admin.overdue")} value={d.overdue} href={tickets("sla=overdue&sort=due")} testId="overdue" />
         </div>
       </section>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">

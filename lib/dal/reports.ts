@@ -4,6 +4,10 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import { BUCKETS, percentile, type PercentileEstimate } from "@/lib/reports/histogram";
 import { addDays, daysBetween, todayWib, type ReportGroup } from "@/lib/validation/reports";
+import { addWorkingMinutes } from "@/lib/sla/calendar";
+import { getWorkingCalendar } from "./sla";
+import { DUE_SOON_MINUTES, SLA_COUNT_CAP } from "./tickets/list";
+import { scopeOf, scopeSql } from "./tickets/scope";
 import type { SessionUser } from "./users";
 
 /** The scope id of the all-department rows in TicketStat / the "none" value of TicketOpenStat. */
@@ -11,7 +15,7 @@ export const ALL_DEPARTMENTS = "00000000-0000-0000-0000-000000000000";
 
 const RH = Array.from({ length: BUCKETS }, (_, i) => `rh${i}`);
 const SH = Array.from({ length: BUCKETS }, (_, i) => `sh${i}`);
-const COUNTS = ["created", "open", "responded", "resolved", "rated", "ratingSum", "r1", "r2", "r3", "r4", "r5", ...RH, ...SH] as const;
+const COUNTS = ["created", "open", "responded", "resolved", "rated", "ratingSum", "r1", "r2", "r3", "r4", "r5", "responseTimed", "responseMet", "resolutionTimed", "resolutionMet", ...RH, ...SH] as const;
 const SUMS = Prisma.raw(COUNTS.map((c) => `sum("${c}")::int AS "${c}"`).join(", "));
 
 type StatRow = Record<(typeof COUNTS)[number], number>;
@@ -26,8 +30,9 @@ export type ReportMeasures = {
   responseP90: PercentileEstimate;
   resolutionP50: PercentileEstimate;
   resolutionP90: PercentileEstimate;
-  /** % within the service-level target: null until service levels (issue 10) record it. */
-  withinTargetPct: number | null;
+  /** % of first responses / resolutions within their service-level target, of those the clock judged; null: none judged. */
+  responseWithinTargetPct: number | null;
+  resolutionWithinTargetPct: number | null;
   rated: number;
   averageRating: number | null;
 };
@@ -66,7 +71,8 @@ function measures(r: StatRow): ReportMeasures {
     responseP90: percentile(rh, 0.9),
     resolutionP50: percentile(sh, 0.5),
     resolutionP90: percentile(sh, 0.9),
-    withinTargetPct: null,
+    responseWithinTargetPct: r.responseTimed ? Math.round((r.responseMet / r.responseTimed) * 1000) / 10 : null,
+    resolutionWithinTargetPct: r.resolutionTimed ? Math.round((r.resolutionMet / r.resolutionTimed) * 1000) / 10 : null,
     rated: r.rated,
     averageRating: r.rated > 0 ? Math.round((r.ratingSum / r.rated) * 100) / 100 : null,
   };
@@ -177,8 +183,8 @@ function weekStart(today: string): string {
 export type AdminDashboard = {
   open: Record<OpenStatus, number>;
   unassigned: number;
-  /** null until service levels (issue 10) exist. */
-  overdue: number | null;
+  /** Open tickets past a due time (capped at SLA_COUNT_CAP). */
+  overdue: number;
   createdToday: number;
   createdWeek: number;
   resolvedToday: number;
@@ -199,7 +205,7 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
   const monday = weekStart(today);
   const chartFrom = addDays(today, -29);
   const since = monday < chartFrom ? monday : chartFrom;
-  const [openRows, dayRows, top] = await Promise.all([
+  const [openRows, dayRows, top, overdueRows] = await Promise.all([
     db().$queryRaw<{ status: OpenStatus; n: number; unassigned: number }[]>`
       SELECT status::text AS status, sum(count)::int AS n,
              (sum(count) FILTER (WHERE "assigneeId" = ${ALL_DEPARTMENTS}::uuid))::int AS unassigned
@@ -217,6 +223,9 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
       (SELECT 'department', d."id"::text, d."name", s.open FROM (
          SELECT "departmentId", sum(count)::int AS open FROM "TicketOpenStat" GROUP BY "departmentId" HAVING sum(count) > 0 ORDER BY 2 DESC LIMIT 5) s
        JOIN "Department" d ON d."id" = s."departmentId")`,
+    // Running clocks past a due time: the partial index on slaNextDueAt holds only open tickets (capped count).
+    db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Ticket" t WHERE t."slaNextDueAt" < ${now} LIMIT ${SLA_COUNT_CAP}) c`,
   ]);
   const open = { OPEN: 0, IN_PROGRESS: 0, WAITING: 0 } as Record<OpenStatus, number>;
   let unassigned = 0;
@@ -233,7 +242,7 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
   return {
     open,
     unassigned,
-    overdue: null,
+    overdue: overdueRows[0]?.n ?? 0,
     createdToday: sum(today, "created"),
     createdWeek: sum(monday, "created"),
     resolvedToday: sum(today, "resolved"),
@@ -259,8 +268,9 @@ export type StaffDashboard = {
   assignedCount: number;
   unassigned: DashboardTicket[];
   unassignedCount: number;
-  dueSoon: number | null;
-  overdue: number | null;
+  /** Theirs and their department's unassigned: due within 2 working hours / past due (capped). */
+  dueSoon: number;
+  overdue: number;
   resolvedWeek: number;
   weekStart: string;
 };
@@ -272,9 +282,14 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
   const departmentId = me?.departmentId ?? null;
   const monday = weekStart(todayWib(now));
   const openSql = Prisma.sql`t."status" IN ('OPEN', 'IN_PROGRESS', 'WAITING')`;
-  const [assigned, unassigned, counts, week] = await Promise.all([
+  // The tickets their list shows (their department's and their own), so the numbers match the linked views.
+  const mineOrUnassigned = scopeSql(await scopeOf(user));
+  const dueSoonUntil = addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES);
+  const [assigned, unassigned, counts, week, sla] = await Promise.all([
+    // By due time (running clocks first, soonest first), then the oldest.
     db().$queryRaw<DashboardTicket[]>`
-      SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."assigneeId" = ${user.id}::uuid AND ${openSql} ORDER BY t."createdAt" ASC LIMIT ${LIST}`,
+      SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."assigneeId" = ${user.id}::uuid AND ${openSql}
+      ORDER BY t."slaNextDueAt" ASC NULLS LAST, t."createdAt" ASC LIMIT ${LIST}`,
     departmentId
       ? db().$queryRaw<DashboardTicket[]>`
           SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."departmentId" = ${departmentId}::uuid AND t."assigneeId" IS NULL AND ${openSql}
@@ -287,6 +302,11 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
     db().$queryRaw<{ resolved: number }[]>`
       SELECT coalesce(sum(resolved), 0)::int AS resolved FROM "TicketStat"
       WHERE "departmentId" = ${ALL_DEPARTMENTS}::uuid AND dim = 'assignee' AND "dimValue" = ${user.id} AND day >= ${monday}::date`,
+    // As the list's "Terlambat" / "Segera jatuh tempo" views count them.
+    db().$queryRaw<{ overdue: number; dueSoon: number }[]>`
+      SELECT
+        (SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${mineOrUnassigned} AND t."slaNextDueAt" < ${now} LIMIT ${SLA_COUNT_CAP}) a) AS overdue,
+        (SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${mineOrUnassigned} AND t."slaNextDueAt" >= ${now} AND t."slaNextDueAt" <= ${dueSoonUntil} LIMIT ${SLA_COUNT_CAP}) b) AS "dueSoon"`,
   ]);
   return {
     departmentId,
@@ -294,8 +314,8 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
     assignedCount: counts[0]?.mine ?? 0,
     unassigned,
     unassignedCount: counts[0]?.unassigned ?? 0,
-    dueSoon: null,
-    overdue: null,
+    dueSoon: sla[0]?.dueSoon ?? 0,
+    overdue: sla[0]?.overdue ?? 0,
     resolvedWeek: week[0]?.resolved ?? 0,
     weekStart: monday,
   };

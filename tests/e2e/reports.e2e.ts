@@ -116,12 +116,13 @@ it("Client: waiting-for-me first, open tickets, resolved awaiting a rating, and 
   await page.context().close();
 });
 
-it("Staff: assigned to me, unassigned in my department, SLA numbers marked as not yet available", async () => {
+it("Staff: assigned to me, unassigned in my department, due-soon and overdue counts linking to the SLA views", async () => {
   const page = await pageFor(w.staff.username);
   await page.getByRole("heading", { name: "Ditugaskan kepada saya (2)" }).waitFor();
   expect(await page.getByRole("heading", { name: "Belum ditugaskan di department saya (1)" }).count()).toBe(1);
   expect(await page.getByRole("link", { name: new RegExp(`E2E-${suffix}-2`) }).count()).toBe(1);
-  expect(await page.getByText("Belum tersedia: tingkat layanan (SLA) belum diatur.").count()).toBe(2);
+  expect(await page.getByTestId("staff-overdue").getAttribute("href")).toBe("/dashboard/tickets?sla=overdue&sort=due");
+  expect(await page.getByTestId("staff-due-soon").textContent()).toMatch(/Segera jatuh tempo\d+/);
   await checkA11y(page, "staff dashboard");
   await shot(page, "dashboard-staff");
 

@@ -83,10 +83,10 @@ export function filterSql(filters: TicketListFilters, opts: { withStatus: boolea
   return parts;
 }
 
-type SlaWindow = { now: Date; dueSoonUntil: Date };
+export type SlaWindow = { now: Date; dueSoonUntil: Date };
 
 /** The service-level views as conditions; both read the partial indexes on running clocks. */
-function slaViewSql(view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sql {
+export function slaViewSql(view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sql {
   return view === "overdue"
     ? Prisma.sql`t."slaNextDueAt" < ${w.now}`
     : Prisma.sql`t."slaNextDueAt" >= ${w.now} AND t."slaNextDueAt" <= ${w.dueSoonUntil}`;

@@ -29,7 +29,7 @@ export async function GET(request: Request) {
     const q = parsed.data;
     const format = q.format ?? "csv";
     const report = await getReport(user, { ...reportRange(q), groupBy: q.groupBy });
-    const columns = ["group", "created", "resolved", "open", "responseP50", "responseP90", "resolutionP50", "resolutionP90", "withinTarget", "rated", "averageRating"].map(
+    const columns = ["group", "created", "resolved", "open", "responseP50", "responseP90", "resolutionP50", "resolutionP90", "responseWithinTarget", "resolutionWithinTarget", "rated", "averageRating"].map(
       (k) => ({ header: k === "group" ? t(`reports.groupBy.${q.groupBy}`) : t(`reports.columns.${k}`), width: k === "group" ? 36 : 16 }),
     );
     const line = (label: string, r: Omit<ReportRow, "key" | "name">): Cell[] => [
@@ -41,7 +41,8 @@ export async function GET(request: Request) {
       minutes(r.responseP90),
       minutes(r.resolutionP50),
       minutes(r.resolutionP90),
-      r.withinTargetPct,
+      r.responseWithinTargetPct,
+      r.resolutionWithinTargetPct,
       r.rated,
       r.averageRating,
     ];
