@@ -117,4 +117,4 @@ it("a worker killed mid-batch loses no mail and sends none twice", async () => {
     await smtp.close();
     await shared.drop();
   }
-});
+}, 240_000); // a second Node process (tsx) and a PGlite reopen: slow on a busy 2-core machine
