@@ -1,13 +1,14 @@
-import { withAuth } from "next-auth/middleware";
-import { NextResponse } from "next/server";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent } from "next/server";
 import { isRole } from "@/lib/auth/roles";
 import { routeFor } from "@/lib/auth/routes";
+import { guardRequest, guardResponseBody } from "@/lib/request-guard";
 
 /**
  * Optimistic gate only (DESIGN.md §5): it reads the JWT, never the database. Every page, route
  * handler and action re-checks through lib/dal.
  */
-export default withAuth(
+const dashboardGate = withAuth(
   function middleware(req) {
     const route = routeFor(req.nextUrl.pathname);
     const role = req.nextauth.token?.role;
@@ -22,4 +23,31 @@ export default withAuth(
   },
 );
 
-export const config = { matcher: ["/dashboard", "/dashboard/:path*"] };
+/**
+ * Before Next parses anything: NUL bytes / broken encoding (400), oversized bodies (413, with the
+ * limit in the message), server actions from another site's page (403). Then the dashboard gate.
+ */
+export default function middleware(req: NextRequestWithAuth, event: NextFetchEvent) {
+  const verdict = guardRequest(req);
+  if (verdict) {
+    return new NextResponse(guardResponseBody(verdict.status), {
+      status: verdict.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Refused": verdict.reason },
+    });
+  }
+  if (req.nextUrl.pathname === "/dashboard" || req.nextUrl.pathname.startsWith("/dashboard/")) return dashboardGate(req, event);
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: [
+    "/dashboard",
+    "/dashboard/:path*",
+    "/api/:path*",
+    "/faq",
+    "/kontak",
+    "/login",
+    // Server actions posted to any page.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
+};

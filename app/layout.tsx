@@ -10,6 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: appName, template: `%s — ${appName}` },
     description: t("description"),
     openGraph: { type: "website", siteName: appName, title: appName, description: t("description") },
+    icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
   };
 }
 

@@ -4,8 +4,76 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { isPostgresUrl, pgliteDir } from "./runtime-paths";
+import { isDatabaseUnavailable } from "./db-errors";
 
 type AdapterFactory = PrismaPg;
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type PgTx = Awaited<ReturnType<PgAdapter["startTransaction"]>>;
+
+const envMs = (name: string, fallback: number) => Math.max(0, Number(process.env[name]) || fallback);
+
+/** Pool settings that keep every wait bounded (issue 13): no request queues forever for a connection. */
+export function appPoolConfig(url: string): pg.PoolConfig {
+  return {
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    // A request waits at most this long for a free connection or a new one, then fails (→ 503).
+    connectionTimeoutMillis: envMs("DATABASE_CONNECT_TIMEOUT_MS", 3000),
+    // A query on a connection that went silent (server gone without closing the socket) gives up.
+    query_timeout: envMs("DATABASE_QUERY_TIMEOUT_MS", 30_000),
+    keepAlive: true,
+    idleTimeoutMillis: 10_000,
+  };
+}
+
+/**
+ * @prisma/adapter-pg 6.19 leaks a pooled connection when a transaction's COMMIT or ROLLBACK fails
+ * (the connection died under it): Prisma's transaction manager sends the statement first and calls
+ * the adapter's commit()/rollback() — the only place the connection goes back to the pool — only
+ * when it succeeded. After `max` such failures the pool is empty for good and, without a wait
+ * timeout, every request queues forever (issue 13: an instance hung for 8 minutes after a
+ * PostgreSQL restart). Here a transaction whose statement fails on a broken connection hands that
+ * connection back as broken (the pool destroys it and opens a fresh one), exactly once.
+ */
+class RecoveringPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => guardTransaction(await start(isolationLevel));
+    return adapter;
+  }
+}
+
+function guardTransaction(tx: PgTx): PgTx {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the transaction's pooled client and cleanup are not public
+  const internals = tx as any;
+  const conn = internals.client as pg.PoolClient;
+  let released = false;
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    internals.cleanup?.();
+    conn.release(error);
+  };
+  const guard = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        // Broken connection (or a statement that can no longer end the transaction): destroy it.
+        const sql = (args[0] as { sql?: string } | undefined)?.sql ?? "";
+        if (isDatabaseUnavailable(error) || /^(COMMIT|ROLLBACK)$/i.test(sql.trim())) {
+          release(error instanceof Error ? error : new Error(String(error)));
+        }
+        throw error;
+      }
+    };
+  tx.executeRaw = guard(tx.executeRaw.bind(tx));
+  tx.queryRaw = guard(tx.queryRaw.bind(tx));
+  tx.commit = async () => release();
+  tx.rollback = async () => release();
+  return tx;
+}
 
 /**
  * Works around prisma/orm#27403: the migration engine cannot deserialise PostgreSQL's `name`
@@ -75,10 +143,7 @@ export function createAdapter(options: { forMigrations?: boolean; url?: string }
   const url = options.url ?? process.env.DATABASE_URL;
   if (isPostgresUrl(url)) {
     if (options.forMigrations) return new MigrationPg(new NameAsTextPool({ connectionString: url, max: 2, idleTimeoutMillis: 200 }));
-    return new PrismaPg({
-      connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE || 10),
-    });
+    return new RecoveringPg(new pg.Pool(appPoolConfig(url)), { disposeExternalPool: true });
   }
   // pglite-prisma-adapter is typed against an older driver-adapter-utils (DESIGN.md §2).
   return new PrismaPGlite(openPglite()) as never;

@@ -5,11 +5,12 @@ import { Sidebar } from "@/components/dashboard/sidebar";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
-import { NotificationBell } from "@/components/tickets/notification-bell";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 import { countMyOverdueTickets } from "@/lib/dal/tickets";
+import { countUnreadNotifications } from "@/lib/dal/notifications";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -24,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Staff see how many of their own tickets are past a due time.
   const overdue = user.role === "STAFF" ? await countMyOverdueTickets(user) : 0;
   const tSla = await getTranslations("sla");
+  const unread = await countUnreadNotifications(user);
 
   return (
     <ClientIntl>
@@ -49,7 +51,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 {tSla("overdueHeader", { count: overdue })}
               </Link>
             )}
-            <NotificationBell user={user} />
+            <NotificationBell unread={unread} />
             <Link href="/dashboard/profile" className="flex items-center gap-2 text-sm" data-testid="current-user">
               <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} />
               <span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { LOGIN_FIELD_LIMITS } from "@/lib/validation/auth-limits";
@@ -34,6 +34,32 @@ export function safeCallback(url: string | undefined, origin: string = window.lo
   } catch {
     return "/dashboard";
   }
+}
+
+/**
+ * Label, input and error of the login form. Local on purpose: the shared Field pulls in the i18n
+ * client runtime and zod message formatting, which the login bundle leaves out.
+ */
+function LoginField({ id, label, error, ...input }: ComponentProps<"input"> & { id: string; label: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+        {...input}
+      />
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callbackUrl?: string }) {
@@ -79,46 +105,24 @@ export function LoginForm({ copy, callbackUrl }: { copy: LoginFormCopy; callback
           {formError}
         </p>
       )}
-      <div>
-        <label htmlFor="identifier" className="block text-sm font-medium">
-          {copy.identifier}
-        </label>
-        <input
-          id="identifier"
-          autoComplete="username"
-          autoCapitalize="none"
-          aria-invalid={!!identifierError}
-          aria-describedby={identifierError ? "identifier-error" : undefined}
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-          maxLength={LOGIN_FIELD_LIMITS.identifierMax}
-          {...register("identifier", { validate: notBlank })}
-        />
-        {identifierError && (
-          <p id="identifier-error" className="mt-1 text-sm text-red-700">
-            {identifierError}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {copy.password}
-        </label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={!!passwordError}
-          aria-describedby={passwordError ? "password-error" : undefined}
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-          maxLength={LOGIN_FIELD_LIMITS.passwordMax}
-          {...register("password", { validate: notBlank })}
-        />
-        {passwordError && (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {passwordError}
-          </p>
-        )}
-      </div>
+      <LoginField
+        id="identifier"
+        label={copy.identifier}
+        error={identifierError}
+        autoComplete="username"
+        autoCapitalize="none"
+        maxLength={LOGIN_FIELD_LIMITS.identifierMax}
+        {...register("identifier", { validate: notBlank })}
+      />
+      <LoginField
+        id="password"
+        label={copy.password}
+        error={passwordError}
+        type="password"
+        autoComplete="current-password"
+        maxLength={LOGIN_FIELD_LIMITS.passwordMax}
+        {...register("password", { validate: notBlank })}
+      />
       <button
         type="submit"
         disabled={isSubmitting}

@@ -1,12 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/lib/actions/action";
 import { createDepartmentSchema } from "@/lib/validation/catalog";
-import { applyActionErrors, buttonClass, describedBy, Field, FormAlert, inputClass, useErrorText } from "@/components/ui/form-controls";
+import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export type DepartmentModalCopy = { open: string; title: string; name: string; save: string; cancel: string; close: string };
 
@@ -25,15 +23,17 @@ export function DepartmentModal({
   copy: DepartmentModalCopy;
   id?: string;
   initialName?: string;
-  action: (input: { name: string; id?: string }) => Promise<ActionResult<unknown>>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const errorText = useErrorText();
-  const { register, handleSubmit, setError, reset, setFocus, formState } = useForm<Values>({
-    resolver: zodResolver(createDepartmentSchema),
+  const { register, reset, setFocus, formState, onSubmit, message, setMessage, fieldError } = useActionForm({
+    schema: createDepartmentSchema,
     defaultValues: { name: initialName },
+    submit: (values: Values) => action(id ? { id, name: values.name } : { name: values.name }),
+    onSuccess: (_data, values) => {
+      setOpen(false);
+      reset({ name: id ? values.name : "" });
+    },
   });
   const triggerRef = useRef<HTMLButtonElement>(null);
 
@@ -43,24 +43,12 @@ export function DepartmentModal({
 
   const close = () => {
     setOpen(false);
-    setFormError(null);
+    setMessage(null);
     reset({ name: initialName });
     triggerRef.current?.focus();
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await action(id ? { id, name: values.name } : { name: values.name });
-    if (result.ok) {
-      setOpen(false);
-      reset({ name: id ? values.name : "" });
-      router.refresh();
-      return;
-    }
-    setFormError(applyActionErrors(result, setError));
-  });
-
-  const err = errorText(formState.errors.name);
+  const err = fieldError(formState.errors.name);
   const titleId = `dept-modal-title-${id ?? "new"}`;
   const inputId = `dept-name-${id ?? "new"}`;
   return (
@@ -85,7 +73,7 @@ export function DepartmentModal({
               </button>
             </div>
             <form onSubmit={onSubmit} noValidate className="space-y-4 px-5 py-4">
-              <FormAlert message={formError} />
+              <FormAlert message={message} />
               <Field id={inputId} label={copy.name} error={err}>
                 <input {...describedBy(inputId, err)} className={inputClass} {...register("name")} />
               </Field>

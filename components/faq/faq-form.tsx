@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
 import { createFaqSchema, updateFaqSchema } from "@/lib/validation/faq";
-import { applyActionErrors, buttonClass, describedBy, Field, FormAlert, inputClass, useErrorText } from "@/components/ui/form-controls";
+import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export type FaqFormCopy = { department: string; chooseDepartment: string; subject: string; description: string; publishNow: string; submit: string; submitting: string };
 type Values = { id?: string; departmentId: string; subject: string; description: string; published: boolean };
@@ -21,37 +21,27 @@ export function FaqForm({
   initial?: Values;
   departments: { id: string; name: string }[];
   copy: FaqFormCopy;
-  action: (input: Values) => Promise<ActionResult<unknown>>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
-  const errorText = useErrorText();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<Values>({
-    resolver: zodResolver((initial?.id ? updateFaqSchema : createFaqSchema) as never),
+  const {
+    register,
+    formState,
+    onSubmit,
+    message,
+    fieldError: errorText,
+  } = useActionForm({
+    // Both schemas describe (a subset of) Values.
+    schema: (initial?.id ? updateFaqSchema : createFaqSchema) as never as z.ZodType<Values, Values>,
     defaultValues: initial ?? { departmentId: "", subject: "", description: "", published: true },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await action(values);
-    if (result.ok) {
-      router.push("/dashboard/faq");
-      router.refresh();
-    } else setFormError(applyActionErrors(result, setError));
+    submit: action,
+    onSuccess: () => router.push("/dashboard/faq"),
   });
   const e = { departmentId: errorText(formState.errors.departmentId), subject: errorText(formState.errors.subject), description: errorText(formState.errors.description) };
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
-      <FormAlert message={formError} />
-      <Field id="departmentId" label={copy.department} error={e.departmentId}>
-        <select {...describedBy("departmentId", e.departmentId)} className={inputClass} {...register("departmentId")}>
-          <option value="">{copy.chooseDepartment}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <FormAlert message={message} />
+      <SelectField id="departmentId" label={copy.department} error={e.departmentId} placeholder={copy.chooseDepartment} options={departments.map((d) => ({ value: d.id, label: d.name }))} {...register("departmentId")} />
       <Field id="subject" label={copy.subject} error={e.subject}>
         <input {...describedBy("subject", e.subject)} className={inputClass} {...register("subject")} />
       </Field>

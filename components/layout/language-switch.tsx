@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocaleAction } from "@/app/language-actions";
+import { setLocaleAction } from "@/lib/i18n/locale-actions";
 import { LOCALES } from "@/lib/i18n/locales";
 
 /** A plain form, so switching works without JavaScript. */

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { getSettings } from "@/lib/dal/settings";
+import type { FooterSettings } from "@/lib/validation/settings";
 
 /** Public footer: the organisation from General settings and the text and links from Footer settings. */
-export async function SiteFooter() {
-  const [t, general, footer] = await Promise.all([getTranslations("footer"), getSettings("general"), getSettings("footer")]);
+export async function SiteFooter({ organisation, footer }: { organisation: string; footer: FooterSettings }) {
+  const t = await getTranslations("footer");
   const safeLinks = footer.links.filter((l) => /^(https?:\/\/|\/)/i.test(l.url));
   return (
     <footer className="mt-16 border-t border-slate-200 bg-white">
@@ -27,7 +27,7 @@ export async function SiteFooter() {
           </nav>
         )}
         <p>
-          © {new Date().getFullYear()} {general.organisation}
+          © {new Date().getFullYear()} {organisation}
         </p>
       </div>
     </footer>

@@ -1,19 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/lib/dal/session";
-import { getSettings } from "@/lib/dal/settings";
+import type { GeneralSettings } from "@/lib/validation/settings";
 import { LanguageSwitch } from "./language-switch";
 
-export async function SiteHeader() {
-  const [t, general, user] = await Promise.all([getTranslations("nav"), getSettings("general"), getSessionUser()]);
+/** Public header: logo (the uploaded one, else the default in public/), name, menu, sign-in or dashboard. */
+export async function SiteHeader({ general, signedIn }: { general: Pick<GeneralSettings, "appName" | "logo">; signedIn: boolean }) {
+  const t = await getTranslations("nav");
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
-          {general.logo && (
-            // eslint-disable-next-line @next/next/no-img-element -- served by our own route, already sized
-            <img src="/api/logo" alt="" width={36} height={36} className="rounded" />
-          )}
+          {/* eslint-disable-next-line @next/next/no-img-element -- our own small files, already sized */}
+          <img src={general.logo ? "/api/logo" : "/logo.svg"} alt="" width={36} height={36} className="rounded" />
           {general.appName}
         </Link>
         <nav aria-label={t("mainMenu")} className="flex flex-wrap items-center gap-4 text-sm">
@@ -23,10 +21,10 @@ export async function SiteHeader() {
             </Link>
           ))}
           <Link
-            href={user ? "/dashboard" : "/login"}
+            href={signedIn ? "/dashboard" : "/login"}
             className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800"
           >
-            {user ? t("dashboard") : t("login")}
+            {signedIn ? t("dashboard") : t("login")}
           </Link>
           <LanguageSwitch />
         </nav>

@@ -1,9 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
 import {
   createAdminSchema,
@@ -14,7 +12,9 @@ import {
   updateStaffSchema,
   type UserKind,
 } from "@/lib/validation/users";
-import { applyActionErrors, buttonClass, describedBy, Field, FormAlert, inputClass, useErrorText } from "@/components/ui/form-controls";
+import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
+import { SelectField } from "@/components/ui/select-field";
+import { toFormData, useActionForm } from "@/components/ui/use-action-form";
 
 export type UserFormCopy = {
   name: string;
@@ -75,12 +75,10 @@ export function UserForm({
   departments?: { id: string; name: string }[];
   agencies?: { id: string; name: string }[];
   copy: UserFormCopy;
-  action: (input: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
   doneHref: string;
 }) {
   const router = useRouter();
-  const errorText = useErrorText();
-  const [formError, setFormError] = useState<string | null>(null);
   const defaults: UserFormValues = {
     name: "",
     username: "",
@@ -93,30 +91,17 @@ export function UserForm({
   };
   const {
     register,
-    handleSubmit,
     setValue,
-    setError,
+    onSubmit,
+    message,
+    fieldError: errorText,
     formState: { errors, isSubmitting },
-  } = useForm<UserFormValues>({
+  } = useActionForm({
     // The schema differs per kind and mode; all of them describe (a subset of) UserFormValues.
-    resolver: zodResolver(SCHEMAS[kind][mode] as never),
+    schema: SCHEMAS[kind][mode] as never as z.ZodType<UserFormValues, UserFormValues>,
     defaultValues: defaults,
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const fd = new FormData();
-    for (const [key, value] of Object.entries(values)) {
-      if (value === undefined || value === null) continue;
-      fd.append(key, value instanceof File ? value : String(value));
-    }
-    const result = await action(fd);
-    if (result.ok) {
-      router.push(doneHref);
-      router.refresh();
-      return;
-    }
-    setFormError(applyActionErrors(result, setError));
+    submit: (values) => action(toFormData(values)),
+    onSuccess: () => router.push(doneHref),
   });
 
   const err = {
@@ -133,7 +118,7 @@ export function UserForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={copy.submit}>
-      <FormAlert message={formError} />
+      <FormAlert message={message} />
       <Field id="name" label={copy.name} error={err.name}>
         <input {...describedBy("name", err.name)} autoComplete="name" className={inputClass} {...register("name")} />
       </Field>
@@ -149,41 +134,34 @@ export function UserForm({
         </Field>
       )}
       {kind === "admin" && (
-        <Field id="role" label={copy.role} error={err.role}>
-          <select {...describedBy("role", err.role)} className={inputClass} {...register("role")}>
-            <option value="ADMIN">{copy.roleAdmin}</option>
-            <option value="SUPER_ADMIN">{copy.roleSuperAdmin}</option>
-          </select>
-        </Field>
+        <SelectField
+          id="role"
+          label={copy.role}
+          error={err.role}
+          options={[
+            { value: "ADMIN", label: copy.roleAdmin },
+            { value: "SUPER_ADMIN", label: copy.roleSuperAdmin },
+          ]}
+          {...register("role")}
+        />
       )}
       {kind === "staff" && (
         <>
-          <Field id="departmentId" label={copy.department} error={err.departmentId}>
-            <select {...describedBy("departmentId", err.departmentId)} className={inputClass} {...register("departmentId")}>
-              <option value="">{copy.chooseDepartment}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField id="departmentId" label={copy.department} error={err.departmentId} placeholder={copy.chooseDepartment} options={departments.map((d) => ({ value: d.id, label: d.name }))} {...register("departmentId")} />
           <Field id="designation" label={copy.designation} error={err.designation}>
             <input {...describedBy("designation", err.designation)} className={inputClass} {...register("designation")} />
           </Field>
         </>
       )}
       {kind === "client" && (
-        <Field id="agencyId" label={copy.agency} error={err.agencyId}>
-          <select {...describedBy("agencyId", err.agencyId)} className={inputClass} {...register("agencyId")}>
-            <option value="">{copy.chooseAgency}</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="agencyId"
+          label={copy.agency}
+          error={err.agencyId}
+          placeholder={copy.chooseAgency}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+          {...register("agencyId")}
+        />
       )}
       <Field id="avatar" label={copy.avatar} error={err.avatar} hint={copy.avatarHint}>
         <input

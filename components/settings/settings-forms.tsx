@@ -1,21 +1,16 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useFieldArray } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action";
 import { footerSettingsSchema, ticketSettingsSchema, type FooterSettings, type GeneralSettings, type TicketSettings } from "@/lib/validation/settings";
 import { generalSettingsFormSchema } from "@/lib/validation/settings-form";
-import { applyActionErrors, buttonClass, describedBy, Field, FormAlert, inputClass, useErrorText } from "@/components/ui/form-controls";
+import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
+import { SelectField } from "@/components/ui/select-field";
+import { toFormData, useActionForm } from "@/components/ui/use-action-form";
 
 type Copy = Record<string, string>;
-
-function useSaveState() {
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  return { message, setMessage };
-}
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 /** General tab: application name, logo, organisation, contact, language, time zone, about text. */
 export function GeneralSettingsForm({
@@ -27,29 +22,18 @@ export function GeneralSettingsForm({
   initial: Omit<GeneralSettings, "logo">;
   hasLogo: boolean;
   copy: Copy;
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  action: Action;
 }) {
-  const router = useRouter();
-  const errorText = useErrorText();
   const tCommon = useTranslations("common");
-  const { message, setMessage } = useSaveState();
   type Values = Omit<GeneralSettings, "logo"> & { logo?: File };
-  const { register, handleSubmit, setError, setValue, formState } = useForm<Values>({
-    resolver: zodResolver(generalSettingsFormSchema as never),
-    defaultValues: initial,
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    const fd = new FormData();
-    for (const [k, v] of Object.entries(values)) if (v !== undefined) fd.append(k, v instanceof File ? v : String(v));
-    const result = await action(fd);
-    if (result.ok) {
-      setMessage({ text: copy.saved!, tone: "success" });
-      router.refresh();
-    } else {
-      const formError = applyActionErrors(result, setError);
-      setMessage(formError ? { text: formError, tone: "error" } : null);
-    }
-  });
+  const {
+    register,
+    setValue,
+    formState,
+    onSubmit,
+    message,
+    fieldError: errorText,
+  } = useActionForm({ schema: generalSettingsFormSchema, defaultValues: initial, submit: (values) => action(toFormData(values)), saved: copy.saved });
   const text = (name: keyof Omit<Values, "logo" | "defaultLanguage" | "about">, type = "text") => {
     const err = errorText(formState.errors[name]);
     return (
@@ -62,7 +46,7 @@ export function GeneralSettingsForm({
   const aboutErr = errorText(formState.errors.about);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
-      <FormAlert message={message?.text ?? null} tone={message?.tone} />
+      <FormAlert message={message} />
       {text("appName")}
       <Field id="general-logo" label={copy.logo!} error={logoErr} hint={copy.logoHint}>
         {hasLogo && (
@@ -81,12 +65,15 @@ export function GeneralSettingsForm({
       {text("address")}
       {text("phone", "tel")}
       {text("email", "email")}
-      <Field id="general-defaultLanguage" label={copy.defaultLanguage!}>
-        <select id="general-defaultLanguage" className={inputClass} {...register("defaultLanguage")}>
-          <option value="id">{tCommon("languageId")}</option>
-          <option value="en">{tCommon("languageEn")}</option>
-        </select>
-      </Field>
+      <SelectField
+        id="general-defaultLanguage"
+        label={copy.defaultLanguage!}
+        options={[
+          { value: "id", label: tCommon("languageId") },
+          { value: "en", label: tCommon("languageEn") },
+        ]}
+        {...register("defaultLanguage")}
+      />
       {text("timeZone")}
       <Field id="general-about" label={copy.about!} error={aboutErr}>
         <textarea {...describedBy("general-about", aboutErr)} rows={6} className={inputClass} {...register("about")} />
@@ -99,26 +86,13 @@ export function GeneralSettingsForm({
 }
 
 /** Footer tab: footer text and up to 10 links. */
-export function FooterSettingsForm({ initial, copy, action }: { initial: FooterSettings; copy: Copy; action: (input: FooterSettings) => Promise<ActionResult<unknown>> }) {
-  const router = useRouter();
-  const errorText = useErrorText();
-  const { message, setMessage } = useSaveState();
-  const { register, control, handleSubmit, setError, formState } = useForm<FooterSettings>({ resolver: zodResolver(footerSettingsSchema), defaultValues: initial });
+export function FooterSettingsForm({ initial, copy, action }: { initial: FooterSettings; copy: Copy; action: Action }) {
+  const { register, control, formState, onSubmit, message, fieldError: errorText } = useActionForm({ schema: footerSettingsSchema, defaultValues: initial, submit: action, saved: copy.saved });
   const links = useFieldArray({ control, name: "links" });
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await action(values);
-    if (result.ok) {
-      setMessage({ text: copy.saved!, tone: "success" });
-      router.refresh();
-    } else {
-      const formError = applyActionErrors(result, setError);
-      setMessage(formError ? { text: formError, tone: "error" } : null);
-    }
-  });
   const textErr = errorText(formState.errors.text);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
-      <FormAlert message={message?.text ?? null} tone={message?.tone} />
+      <FormAlert message={message} />
       <Field id="footer-text" label={copy.footerText!} error={textErr}>
         <textarea {...describedBy("footer-text", textErr)} rows={3} className={inputClass} {...register("text")} />
       </Field>
@@ -155,21 +129,8 @@ export function FooterSettingsForm({ initial, copy, action }: { initial: FooterS
 }
 
 /** Ticket tab: number prefix, attachments, default priority, client permissions, auto-close. */
-export function TicketSettingsForm({ initial, copy, action }: { initial: TicketSettings; copy: Copy; action: (input: TicketSettings) => Promise<ActionResult<unknown>> }) {
-  const router = useRouter();
-  const errorText = useErrorText();
-  const { message, setMessage } = useSaveState();
-  const { register, control, handleSubmit, setError, formState } = useForm<TicketSettings>({ resolver: zodResolver(ticketSettingsSchema), defaultValues: initial });
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await action(values);
-    if (result.ok) {
-      setMessage({ text: copy.saved!, tone: "success" });
-      router.refresh();
-    } else {
-      const formError = applyActionErrors(result, setError);
-      setMessage(formError ? { text: formError, tone: "error" } : null);
-    }
-  });
+export function TicketSettingsForm({ initial, copy, action }: { initial: TicketSettings; copy: Copy; action: Action }) {
+  const { register, control, formState, onSubmit, message, fieldError: errorText } = useActionForm({ schema: ticketSettingsSchema, defaultValues: initial, submit: action, saved: copy.saved });
   const e = (k: keyof TicketSettings) => errorText(formState.errors[k] as never);
   const num = (k: "maxFileSizeMb" | "maxFilesPerMessage" | "autoCloseResolvedAfterDays") => (
     <Field id={`ticket-${k}`} label={copy[k]!} error={e(k)}>
@@ -179,7 +140,7 @@ export function TicketSettingsForm({ initial, copy, action }: { initial: TicketS
   const extErr = e("allowedExtensions") ?? errorText((formState.errors.allowedExtensions as unknown as { [i: number]: never } | undefined)?.[0]);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
-      <FormAlert message={message?.text ?? null} tone={message?.tone} />
+      <FormAlert message={message} />
       <Field id="ticket-numberPrefix" label={copy.numberPrefix!} error={e("numberPrefix")}>
         <input {...describedBy("ticket-numberPrefix", e("numberPrefix"))} className={inputClass} {...register("numberPrefix")} />
       </Field>
@@ -207,15 +168,12 @@ export function TicketSettingsForm({ initial, copy, action }: { initial: TicketS
       </Field>
       {num("maxFileSizeMb")}
       {num("maxFilesPerMessage")}
-      <Field id="ticket-defaultPriority" label={copy.defaultPriority!}>
-        <select id="ticket-defaultPriority" className={inputClass} {...register("defaultPriority")}>
-          {(["LOW", "NORMAL", "HIGH", "URGENT"] as const).map((p) => (
-            <option key={p} value={p}>
-              {copy[`priority${p}`]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="ticket-defaultPriority"
+        label={copy.defaultPriority!}
+        options={(["LOW", "NORMAL", "HIGH", "URGENT"] as const).map((p) => ({ value: p, label: copy[`priority${p}`]! }))}
+        {...register("defaultPriority")}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" {...register("clientsMayClose")} /> {copy.clientsMayClose}
       </label>

@@ -4,7 +4,7 @@ import { getSettings } from "@/lib/dal/settings";
 import { listHolidayYears, listSlaPolicies, type PolicySet } from "@/lib/dal/sla";
 import type { SessionUser } from "@/lib/dal/users";
 import { formatRanges, SLA_PRIORITIES, WEEKDAYS } from "@/lib/validation/sla";
-import { ActionButtonForm } from "@/components/dashboard/action-button-form";
+import { ActionButton } from "@/components/ui/action-button";
 import { AddHolidayForm, CalendarForm, PolicyForm } from "./sla-forms";
 import {
   addHolidayAction,
@@ -48,7 +48,7 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
             ) : (
               <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2">
                 <p className="text-sm font-medium text-amber-900">⚠ {t("unconfirmed", { year: y.year })}</p>
-                <ActionButtonForm action={confirmHolidayYearAction} fields={{ year: String(y.year) }} label={t("confirm", { year: y.year })} />
+                <ActionButton action={confirmHolidayYearAction} input={{ year: y.year }} label={t("confirm", { year: y.year })} look="primary" />
               </div>
             )}
             {y.holidays.length === 0 ? (
@@ -70,7 +70,7 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
                       <td className="px-2 py-1">{h.name}</td>
                       <td className="px-2 py-1 text-slate-700">{t(`source${h.source}` as "sourcemanual")}</td>
                       <td className="px-2 py-1">
-                        <ActionButtonForm action={removeHolidayAction} fields={{ date: h.date }} label={t("remove")} variant="secondary" />
+                        <ActionButton action={removeHolidayAction} input={{ date: h.date }} label={t("remove")} />
                       </td>
                     </tr>
                   ))}
@@ -103,7 +103,7 @@ export async function SlaPolicySettings({ user }: { user: SessionUser }) {
           {d.policies ? (
             <>
               <PolicyForm action={saveSlaPoliciesAction} departmentId={d.id} rows={rows(d.policies)} copy={copy} idPrefix={d.id} />
-              <ActionButtonForm action={clearSlaPoliciesAction} fields={{ departmentId: d.id }} label={t("clear")} variant="secondary" />
+              <ActionButton action={clearSlaPoliciesAction} input={{ departmentId: d.id }} label={t("clear")} look="secondary" />
             </>
           ) : (
             <details>

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/action";
+import { SelectField } from "@/components/ui/select-field";
 
 type Option = { value: string; label: string };
 type UpdateAction = (input: Record<string, unknown>) => Promise<ActionResult<{ changed: number }>>;
@@ -32,18 +33,7 @@ export function TicketManageForm({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [values, setValues] = useState(current);
   const field = (name: keyof typeof values, label: string, options: Option[]) => (
-    <div>
-      <label htmlFor={`manage-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={`manage-${name}`} value={values[name]} onChange={(e) => setValues({ ...values, [name]: e.target.value })} className="mt-1 w-full rounded border border-slate-400 px-2 py-1">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField look="panel" id={`manage-${name}`} label={label} options={options} value={values[name]} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
   );
   return (
     <form
@@ -158,26 +148,5 @@ export function RatingForm({
       </button>
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
     </form>
-  );
-}
-
-/** Mark one or all notifications read. */
-export function MarkReadButton({ label, run }: { label: string; run: () => Promise<ActionResult<unknown>> }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  return (
-    <button
-      type="button"
-      disabled={pending}
-      className="rounded border border-slate-400 px-2 py-1 text-xs disabled:opacity-60"
-      onClick={() =>
-        start(async () => {
-          await run();
-          router.refresh();
-        })
-      }
-    >
-      {label}
-    </button>
   );
 }

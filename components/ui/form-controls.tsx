@@ -1,5 +1,4 @@
-"use client";
-
+// No "use client": the pieces below serve client forms and server-rendered filter forms alike.
 import type { ReactNode } from "react";
 import type { FieldError, FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { useTranslations } from "next-intl";
@@ -49,8 +48,12 @@ export function describedBy(id: string, error?: string, hint?: string) {
   return { id, "aria-invalid": !!error, ...(ids ? { "aria-describedby": ids } : {}) };
 }
 
-export function FormAlert({ message, tone = "error" }: { message: string | null; tone?: "error" | "success" }) {
+export type FormMessage = { text: string; tone: "error" | "success" } | null;
+
+/** A form-level line: an error (role alert) or a success (role status). */
+export function FormAlert({ message }: { message: FormMessage | string }) {
   if (!message) return null;
+  const { text, tone } = typeof message === "string" ? { text: message, tone: "error" } : message;
   return (
     <p
       role={tone === "error" ? "alert" : "status"}
@@ -60,7 +63,7 @@ export function FormAlert({ message, tone = "error" }: { message: string | null;
           : "rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800"
       }
     >
-      {message}
+      {text}
     </p>
   );
 }

@@ -1,6 +1,5 @@
 import Link from "next/link";
-
-export type PaginationCopy = { previous: string; next: string; pageOf: string; total: string; label: string };
+import { useTranslations } from "next-intl";
 
 /** Server-side pagination links that keep the other query parameters (search, filters). */
 export function Pagination({
@@ -9,15 +8,16 @@ export function Pagination({
   total,
   basePath,
   params,
-  copy,
 }: {
   page: number;
   pageSize: number;
   total: number;
   basePath: string;
   params: Record<string, string | undefined>;
-  copy: PaginationCopy;
 }) {
+  const t = useTranslations("ui");
+  // Raw templates filled here: the numbers stay as typed (no locale grouping), as before.
+  const copy = { previous: t("previous"), next: t("next"), pageOf: t.raw("pageOf") as string, total: t.raw("total") as string, label: t("pagination") };
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const sp = new URLSearchParams();

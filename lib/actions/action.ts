@@ -7,6 +7,9 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
 import { formatValidationMessage } from "@/lib/validation/zod";
 import { serverTranslator } from "@/lib/i18n/server";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { log } from "@/lib/log";
+import { recordSecurityEvent } from "@/lib/dal/security-log";
 
 /** The one result shape of every server action. */
 export type ActionResult<T = null> =
@@ -22,6 +25,26 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     out[key] = values.length > 1 ? values : values[0];
   }
   return out;
+}
+
+/** The path ("" for the top) of the first string containing a NUL character, or null. */
+export function findNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], [...path, String(i)]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object" && !(value instanceof Blob)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return path.join(".");
+      const found = findNul(v, [...path, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 /**
@@ -55,6 +78,12 @@ async function execute<S extends z.ZodType, U, T>(
   try {
     const user = await authorize();
     const raw = input instanceof FormData ? formDataToObject(input) : input;
+    // PostgreSQL refuses NUL in text: say so at the field instead of failing in the database.
+    const nulAt = findNul(raw);
+    if (nulAt !== null) {
+      const text = t("validation.nul");
+      return nulAt ? { ok: false, fieldErrors: { [nulAt]: text }, formError: t("errors.checkFields") } : { ok: false, formError: text };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
@@ -71,6 +100,7 @@ async function execute<S extends z.ZodType, U, T>(
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not failures
     if (error instanceof AuthorizationError) {
+      await recordSecurityEvent("authz.denied", { outcome: "denied", reason: error.reason, route: "server-action" }).catch(() => undefined);
       return { ok: false, formError: t(error.reason === "unauthenticated" ? "errors.unauthenticated" : "errors.forbidden") };
     }
     if (error instanceof UserFacingError) {
@@ -79,7 +109,11 @@ async function execute<S extends z.ZodType, U, T>(
         ? { ok: false, fieldErrors: { [error.options.field]: text } }
         : { ok: false, formError: text };
     }
-    console.error("Unexpected error in server action", error);
+    if (isDatabaseUnavailable(error)) {
+      log.error({ kind: "database-unavailable", err: error }, "database unavailable in server action");
+      return { ok: false, formError: t("errors.databaseUnavailable") };
+    }
+    log.error({ kind: "action-error", err: error }, "unexpected error in server action");
     return { ok: false, formError: t("errors.generic") };
   }
 }

@@ -41,27 +41,27 @@ export function managedUserActions(kind: UserKind) {
   const permission = KIND_PERMISSION[kind];
   return {
     /** Add New; FormData because of the avatar file. */
-    create: (input: FormData | Record<string, unknown>) =>
+    create: (input: unknown) =>
       runAction({ schema: create, input, permission }, async (data, user) => {
         const result = await createManagedUser(user, kind, data);
         revalidatePath(path);
         return result;
       }),
-    update: (input: FormData | Record<string, unknown>) =>
+    update: (input: unknown) =>
       runAction({ schema: update, input, permission }, async (data, user) => {
         const result = await updateManagedUser(user, kind, data);
         revalidatePath(path);
         return result;
       }),
     /** Deactivate / reactivate; deactivation ends the user's sessions at once. */
-    setActive: (input: { id: string; active: boolean }) =>
+    setActive: (input: unknown) =>
       runAction({ schema: setUserActiveSchema, input, permission }, async (data, user) => {
         const result = await setManagedUserActive(user, kind, data.id, data.active);
         revalidatePath(path);
         return result;
       }),
     /** Sets a new password for the user; their sessions end. */
-    setPassword: (input: { id: string; password: string }) =>
+    setPassword: (input: unknown) =>
       runAction({ schema: setUserPasswordSchema, input, permission }, (data, user) =>
         setManagedUserPassword(user, kind, data.id, data.password),
       ),

@@ -1,13 +1,20 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { sessionSecret } from "@/lib/auth/secret";
 
 /** People need a few seconds to fill in six fields; scripts post at once. */
 export const MIN_FILL_MS = 3_000;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
+/** Without a configured secret (never in production: it refuses to start) a random per-process key, never an empty one. */
+const processKey = randomBytes(32).toString("base64url");
+
+export function formTokenKey(): string {
+  return `contact-form:${sessionSecret() ?? processKey}`;
+}
+
 function sign(issuedAt: string): string {
-  const secret = process.env.NEXTAUTH_SECRET ?? "";
-  return createHmac("sha256", `contact-form:${secret}`).update(issuedAt).digest("base64url");
+  return createHmac("sha256", formTokenKey()).update(issuedAt).digest("base64url");
 }
 
 /** A signed "form shown at" time, so a bot cannot claim it waited. */

@@ -10,6 +10,7 @@ import type { UserKind } from "@/lib/validation/users";
 import { assertIdentityFree, assertPasswordStrong, auditView, mapUniqueViolation, withNewAvatar } from "./accounts";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./users";
+import { securityEvent } from "@/lib/log";
 
 type Tx = Prisma.TransactionClient;
 
@@ -204,6 +205,7 @@ export async function setManagedUserPassword(actor: SessionUser, kind: UserKind,
     await tx.user.update({ where: { id }, data: { passwordHash } });
     await recordAudit(tx, { actor, action: "user.setPassword", target: `user:${id}` });
   });
+  securityEvent("password.reset", { outcome: "success", userId: id, by: actor.id });
   return { id };
 }
 

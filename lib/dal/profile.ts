@@ -1,6 +1,9 @@
 import "server-only";
 import { UserFacingError } from "@/lib/errors";
-import { loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
+import { accountKey, loginLockedFor, recordLoginFailure } from "@/lib/auth/login-rate-limit";
+import { recordSecurityEvent } from "./security-log";
+import { revokeAllSessions } from "./user-sessions";
+import { securityEvent } from "@/lib/log";
 import { db } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -43,13 +46,15 @@ export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate)
 export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }) {
   // Guessing the current password from a stolen session meets the same limit as guessing at login.
   const address = await requestIp();
-  const lockedMs = await loginLockedFor(actor.username, address);
+  const lockedMs = await loginLockedFor(accountKey(actor.id), address);
   if (lockedMs > 0) {
+    await recordSecurityEvent("ratelimit.hit", { outcome: "limited", userId: actor.id, ip: address, limit: "current-password" });
     throw new UserFacingError("profile.errors.tooManyAttempts", { field: "currentPassword", values: { minutes: Math.ceil(lockedMs / 60000) } });
   }
   const row = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await recordLoginFailure(actor.username, address);
+    await recordLoginFailure(accountKey(actor.id), address);
+    await recordSecurityEvent("password.change", { outcome: "failure", userId: actor.id, ip: address, reason: "wrong-current-password" });
     throw new UserFacingError("profile.errors.currentPasswordWrong", { field: "currentPassword" });
   }
   if (input.currentPassword === input.newPassword) throw new UserFacingError("profile.errors.samePassword", { field: "newPassword" });
@@ -59,6 +64,7 @@ export async function changeOwnPassword(actor: SessionUser, input: { currentPass
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
     await recordAudit(tx, { actor, action: "profile.changePassword", target: `user:${actor.id}` });
   });
+  securityEvent("password.change", { outcome: "success", userId: actor.id, ip: address });
   return { id: actor.id };
 }
 
@@ -67,4 +73,11 @@ export async function findAvatarName(viewer: SessionUser, userId: string): Promi
   void viewer;
   const row = await db().user.findUnique({ where: { id: userId }, select: { avatar: true } });
   return row?.avatar ?? null;
+}
+
+/** Ends every session of the user, on every device (the profile's "sign out everywhere"). */
+export async function signOutEverywhere(actor: SessionUser) {
+  const ended = await revokeAllSessions(actor.id);
+  await recordSecurityEvent("session.signout_all", { outcome: "success", userId: actor.id, ended, route: "/dashboard/profile" });
+  return { ended };
 }

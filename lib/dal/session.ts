@@ -8,11 +8,17 @@ import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { canOpen } from "@/lib/auth/routes";
 import { AuthorizationError } from "@/lib/errors";
 import { findActiveSessionUser, type SessionUser } from "./users";
+import { sessionIsLive } from "./user-sessions";
 
-/** The user a decoded session token stands for, re-checked against the database. */
-export async function userFromToken(token: Pick<JWT, "sub" | "sv"> | null | undefined): Promise<SessionUser | null> {
-  if (!token?.sub || typeof token.sv !== "number") return null;
-  return findActiveSessionUser(token.sub, token.sv);
+/**
+ * The user a decoded session token stands for, re-checked against the database: the user active
+ * with the same sessionVersion, and the token's server-side session neither signed out, expired
+ * nor idle too long.
+ */
+export async function userFromToken(token: Pick<JWT, "sub" | "sv" | "sid"> | null | undefined): Promise<SessionUser | null> {
+  if (!token?.sub || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
+  const [user, live] = await Promise.all([findActiveSessionUser(token.sub, token.sv), sessionIsLive(token.sid, token.sub)]);
+  return user && live ? user : null;
 }
 
 /**
@@ -21,7 +27,7 @@ export async function userFromToken(token: Pick<JWT, "sub" | "sv"> | null | unde
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  return userFromToken(session?.user ? { sub: session.user.id, sv: session.user.sv } : null);
+  return userFromToken(session?.user ? { sub: session.user.id, sv: session.user.sv, sid: session.user.sid } : null);
 });
 
 export type RouteDecision = "allowed" | "login" | "not-found";

@@ -3,9 +3,12 @@ import { LRUCache } from "lru-cache";
 import { onInvalidate, publishInvalidate } from "@/lib/runtime/cluster-bus";
 import { db, type Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
+import { normalizeImage, removeImage, saveImage } from "@/lib/storage/images";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./users";
-import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type SettingsOf, type SettingsSection } from "@/lib/validation/settings";
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type GeneralSettings, type SettingsOf, type SettingsSection } from "@/lib/validation/settings";
+
+const LOGO_SIZE = 256;
 
 /**
  * Public read of one settings section (anyone may read: public pages show them). Stored values are
@@ -67,4 +70,22 @@ export async function updateSettings<S extends SettingsSection>(
     await recordAudit(tx, { actor, action: `settings.${section}`, target: `settings:${section}`, before, after: value });
   });
   forgetCachedSettings();
+}
+
+/**
+ * Saves the General tab, with an optional new logo. The new file is stored first and removed again
+ * if saving fails; once saved, the previous logo file goes (the avatars' store-then-rollback).
+ */
+export async function updateGeneralSettings(actor: SessionUser, input: Omit<GeneralSettings, "logo"> & { logo?: File }): Promise<void> {
+  assertCan(actor, "settings.manage");
+  const { logo: upload, ...data } = input;
+  const current = await getSettingsUncached("general");
+  const logo = upload ? await saveImage("branding", await normalizeImage(upload, { size: LOGO_SIZE, field: "logo" })) : current.logo;
+  try {
+    await updateSettings(actor, "general", { ...data, logo });
+  } catch (error) {
+    if (upload) await removeImage("branding", logo);
+    throw error;
+  }
+  if (upload) await removeImage("branding", current.logo);
 }

@@ -1,14 +1,17 @@
 import "server-only";
 import type { z } from "zod";
 import { AuthorizationError, UserFacingError } from "@/lib/errors";
+import { findNul } from "@/lib/actions/action";
+import { recordSecurityEvent } from "@/lib/dal/security-log";
 import { requireUser } from "@/lib/dal/session";
 import type { SessionUser } from "@/lib/dal/users";
 import { serverTranslator } from "@/lib/i18n/server";
+import { handleRouteError } from "./index";
 
 /**
  * The JSON API's one shape (the twin of runAction for route handlers): JSON only (a cross-site form
  * cannot post it) → the session → zod → the DAL → `{ status, body }`. Known errors become 400/401/403
- * with the user's-language message; anything else is Next's 500.
+ * with the user's-language message, an unreachable database 503; anything else is Next's 500 (logged).
  */
 export async function jsonRoute<S extends z.ZodType>(
   request: Request,
@@ -21,6 +24,11 @@ export async function jsonRoute<S extends z.ZodType>(
   try {
     const user = await requireUser();
     const raw: unknown = await request.json().catch(() => null);
+    const nulAt = findNul(raw);
+    if (nulAt !== null) {
+      const t = await serverTranslator();
+      return Response.json({ error: "invalid", issues: [{ path: nulAt, message: t("validation.nul") }] }, { status: 400 });
+    }
     const parsed = (typeof schema === "function" ? await schema(user) : schema).safeParse(raw && typeof raw === "object" ? { attachments: [], ...raw } : raw);
     if (!parsed.success) {
       return Response.json({ error: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }, { status: 400 });
@@ -28,11 +36,14 @@ export async function jsonRoute<S extends z.ZodType>(
     const result = await body(parsed.data, user);
     return Response.json(result.json, { status: result.status });
   } catch (error) {
-    if (error instanceof AuthorizationError) return Response.json({ error: error.reason }, { status: error.reason === "unauthenticated" ? 401 : 403 });
+    if (error instanceof AuthorizationError) {
+      await recordSecurityEvent("authz.denied", { outcome: "denied", reason: error.reason, route: new URL(request.url).pathname });
+      return Response.json({ error: error.reason }, { status: error.reason === "unauthenticated" ? 401 : 403 });
+    }
     if (error instanceof UserFacingError) {
       const t = await serverTranslator();
       return Response.json({ error: t(error.key, error.options.values), field: error.options.field }, { status: error.key === "tickets.errors.notFound" ? 404 : 400 });
     }
-    throw error;
+    return handleRouteError(error, new URL(request.url).pathname);
   }
 }

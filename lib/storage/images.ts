@@ -1,4 +1,5 @@
 import "server-only";
+import { FILE_CSP } from "@/lib/security-headers";
 import { UserFacingError } from "@/lib/errors";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -52,13 +53,16 @@ export async function removeImage(folder: ImageFolder, name: string | null | und
   await fs.rm(path.join(dataDir(), folder, name), { force: true });
 }
 
+/** Headers of every answer of the image routes, errors included. */
+export const FILE_HEADERS = { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": FILE_CSP };
+
 export function imageResponse(data: Buffer): Response {
   return new Response(new Uint8Array(data), {
     headers: {
       "Content-Type": "image/webp",
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=300",
-      "Content-Security-Policy": "default-src 'none'",
+      "Content-Security-Policy": FILE_CSP,
     },
   });
 }

@@ -16,7 +16,7 @@ export const contactSchema = z.object({
   agency: optionalText(200),
   subject: z.string().trim().min(1).max(200),
   message: z.string().trim().min(1).max(10_000),
-});
+}).strict();
 
 export type ContactInput = z.infer<typeof contactSchema>;
 
@@ -27,12 +27,15 @@ export const contactGuardSchema = z.object({
   /** Signed time the form was rendered (see lib/contact/form-token.ts). */
   formToken: z.string().max(200).optional(),
   "g-recaptcha-response": z.string().max(4000).optional(),
-});
+}).strict();
+
+/** What the Kontak form posts: the message and its guards, nothing else (unknown fields are refused). */
+export const contactFormSchema = contactSchema.extend(contactGuardSchema.shape).strict();
 
 export const contactStatusSchema = z.object({
   id: z.uuid(),
   status: z.enum(["NEW", "HANDLED"]),
-});
+}).strict();
 
 export const convertContactSchema = z.object({
   id: z.uuid(),
@@ -41,4 +44,4 @@ export const convertContactSchema = z.object({
     .union([z.literal(""), z.uuid()])
     .optional()
     .transform((v) => v || undefined),
-});
+}).strict();

@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { calendarSettingsSchema, DEFAULT_CALENDAR } from "./sla";
+import { maxAttachmentsTotalMb } from "@/lib/request-limits";
 
 /**
  * The three tabs of the Setting screen (manual screen 19). Stored one row per section in the
@@ -49,7 +50,12 @@ export const ticketSettingsSchema = z
     /** 0 = never. */
     autoCloseResolvedAfterDays: z.number().int().min(0).max(365),
   })
-  .strict();
+  .strict()
+  // One message's files travel in one request: they must fit under the request ceiling.
+  .refine((s) => s.maxFileSizeMb * s.maxFilesPerMessage <= maxAttachmentsTotalMb(), {
+    path: ["maxFilesPerMessage"],
+    message: `attachmentsOverRequestLimit|${JSON.stringify({ max: maxAttachmentsTotalMb() })}`,
+  });
 
 export type GeneralSettings = z.infer<typeof generalSettingsSchema>;
 export type FooterSettings = z.infer<typeof footerSettingsSchema>;

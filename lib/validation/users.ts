@@ -17,13 +17,35 @@ export const optionalImageSchema = z
 export const passwordSchema = z.string().min(8).max(128);
 
 const name = z.string().trim().min(1).max(100);
+const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul", "Thai", "Devanagari", "Javanese", "Sundanese", "Balinese", "Armenian", "Georgian"].map(
+  (name) => [name, new RegExp(`\\p{Script=${name}}`, "u")] as const,
+);
+
+/**
+ * Refuses look-alike usernames (issue 13): characters that NFKC would change (full-width,
+ * ligatures, superscripts — "compatibility characters") and letters from more than one script
+ * ("аdmin" with a Cyrillic а beside Latin letters). Digits, dot, dash and underscore go with any script.
+ */
+export function isPlainUsername(value: string): boolean {
+  if (value.normalize("NFKC") !== value) return false;
+  const scripts = new Set<string>();
+  for (const ch of value) {
+    if (!/\p{L}/u.test(ch)) continue;
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "Other";
+    scripts.add(script === "Hiragana" || script === "Katakana" ? "Han" : script); // Japanese mixes these by design
+    if (scripts.size > 1) return false;
+  }
+  return true;
+}
+
 /** Stored normalised (lib/auth/identity.ts); letters, digits, dot, dash and underscore. */
 const username = z
   .string()
   .trim()
   .min(3)
   .max(50)
-  .regex(/^[\p{L}\p{N}._-]+$/u, "usernameChars");
+  .regex(/^[\p{L}\p{N}._-]+$/u, "usernameChars")
+  .refine(isPlainUsername, "usernameLookalike");
 const email = z.string().trim().max(254).pipe(z.email());
 const uuid = z.uuid();
 
@@ -63,3 +85,6 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 /** Which list/form a managed user belongs to; "admin" covers Admins and Super Admins. */
 export type UserKind = "admin" | "staff" | "client";
+
+/** "Sign out everywhere" takes no input; anything sent is refused. */
+export const signOutEverywhereSchema = z.object({}).strict();

@@ -19,7 +19,7 @@ const message = (email: string) =>
   testDb().contactMessage.create({
     data: { name: "Rina Kusuma", email, subject: "Website dinas tidak bisa dibuka", message: "Sejak pagi <b>error 502</b>." },
   });
-const convert = (fields: Record<string, string>) => convertContactToTicketAction(null, form(fields));
+const convert = (fields: Record<string, string>) => convertContactToTicketAction(form(fields));
 
 it("turns a message from an unknown sender into a ticket for a new Client account in the chosen OPD", async () => {
   const staff = await createUser({ role: "STAFF", departmentId });

@@ -41,6 +41,7 @@ beforeEach(async () => {
   delete process.env.RECAPTCHA_SITE_KEY;
   delete process.env.RECAPTCHA_SECRET_KEY;
   delete process.env.RECAPTCHA_VERIFY_URL;
+  delete process.env.RECAPTCHA_HOSTNAMES;
 });
 
 describe("Kontak without reCAPTCHA keys (honeypot + fill time)", () => {
@@ -93,7 +94,7 @@ describe("Kontak without reCAPTCHA keys (honeypot + fill time)", () => {
 
 describe("Kontak with reCAPTCHA (verified against a local stand-in for Google's siteverify)", () => {
   let server: http.Server;
-  let mode: "accept" | "reject" | "hang" | "error" = "accept";
+  let mode: "accept" | "reject" | "hang" | "error" | "other-host" | "stale" = "accept";
   const received: URLSearchParams[] = [];
 
   beforeAll(async () => {
@@ -105,7 +106,15 @@ describe("Kontak with reCAPTCHA (verified against a local stand-in for Google's 
         if (mode === "hang") return; // never answers
         if (mode === "error") return void res.writeHead(500).end("boom");
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify(mode === "accept" ? { success: true } : { success: false, "error-codes": ["invalid-input-response"] }));
+        const solved = { success: true, hostname: "helpdesk.bantenprov.go.id", challenge_ts: new Date().toISOString() };
+        const answers = {
+          accept: solved,
+          reject: { success: false, "error-codes": ["invalid-input-response"] },
+          // A token solved on someone else's site with our (public) site key, or an old one replayed.
+          "other-host": { ...solved, hostname: "phishing.example.com" },
+          stale: { ...solved, challenge_ts: new Date(Date.now() - 20 * 60_000).toISOString() },
+        };
+        res.end(JSON.stringify(answers[mode as keyof typeof answers]));
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -121,6 +130,7 @@ describe("Kontak with reCAPTCHA (verified against a local stand-in for Google's 
     process.env.RECAPTCHA_SECRET_KEY = "secret-key";
     process.env.RECAPTCHA_VERIFY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/recaptcha/api/siteverify`;
     process.env.RECAPTCHA_TIMEOUT_MS = "500";
+    process.env.RECAPTCHA_HOSTNAMES = "helpdesk.bantenprov.go.id";
   });
 
   const withToken = (token: string) => ({ ...valid(), formToken: "", "g-recaptcha-response": token });
@@ -142,6 +152,14 @@ describe("Kontak with reCAPTCHA (verified against a local stand-in for Google's 
   it("refuses a forged token that Google rejects", async () => {
     mode = "reject";
     expect(await send(withToken("forged"))).toMatchObject({ ok: false, formError: expect.stringContaining("gagal") });
+    expect(await count()).toBe(0);
+  });
+
+  it("refuses a token Google confirms for another site's host name, or solved too long ago", async () => {
+    mode = "other-host";
+    expect(await send(withToken("elsewhere"))).toMatchObject({ ok: false, formError: expect.stringContaining("gagal") });
+    mode = "stale";
+    expect(await send(withToken("old-answer"))).toMatchObject({ ok: false, formError: expect.stringContaining("gagal") });
     expect(await count()).toBe(0);
   });
 
@@ -168,7 +186,7 @@ describe("contact inbox actions, role × action", () => {
   ] as const)("%s cannot change a message's status", async (_label, role, error) => {
     const message = await testDb().contactMessage.create({ data: { name: "a", email: "a@example.com", subject: "s", message: "m" } });
     await actAs(role ? await createUser({ role }) : null);
-    expect(await setContactStatusAction(null, form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: false, formError: error });
+    expect(await setContactStatusAction(form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: false, formError: error });
     expect((await testDb().contactMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("NEW");
   });
 
@@ -176,16 +194,37 @@ describe("contact inbox actions, role × action", () => {
     const message = await testDb().contactMessage.create({ data: { name: "a", email: "a@example.com", subject: "s", message: "m" } });
     const admin = await createUser({ role });
     await actAs(admin);
-    expect(await setContactStatusAction(null, form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: true, data: null });
+    expect(await setContactStatusAction(form({ id: message.id, status: "HANDLED" }))).toEqual({ ok: true, data: null });
     expect(await testDb().contactMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "HANDLED", handledById: admin.id });
-    expect((await setContactStatusAction(null, form({ id: message.id, status: "NEW" }))).ok).toBe(true);
+    expect((await setContactStatusAction(form({ id: message.id, status: "NEW" }))).ok).toBe(true);
   });
 
   it("answers not found for an unknown message id", async () => {
     await actAs(await createUser({ role: "ADMIN" }));
-    expect(await setContactStatusAction(null, form({ id: "00000000-0000-4000-8000-000000000000", status: "HANDLED" }))).toEqual({
+    expect(await setContactStatusAction(form({ id: "00000000-0000-4000-8000-000000000000", status: "HANDLED" }))).toEqual({
       ok: false,
       formError: "Pesan tidak ditemukan.",
     });
+  });
+});
+
+describe("the Kontak and inbox forms take only their own fields (issue 13)", () => {
+  it("refuses a Kontak post carrying an unknown field, and saves nothing", async () => {
+    const result = await send({ ...valid(), handledById: "00000000-0000-4000-8000-000000000000", status: "HANDLED" });
+    expect(result).toMatchObject({ ok: false, formError: expect.any(String) });
+    expect(await testDb().contactMessage.count({ where: { status: "HANDLED" } })).toBe(0);
+  });
+
+  it("refuses a NUL character in a field with the field's message, not a database error", async () => {
+    const result = await send({ ...valid(), subject: "Halo\u0000dunia" });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { subject: "Isian memuat karakter yang tidak diizinkan." } });
+  });
+
+  it("refuses an inbox status change carrying an unknown field", async () => {
+    const message = await testDb().contactMessage.create({ data: { name: "a", email: "a@example.com", subject: "s", message: "m" } });
+    await actAs(await createUser({ role: "ADMIN" }));
+    const result = await setContactStatusAction(null, form({ id: message.id, status: "HANDLED", handledById: message.id }));
+    expect(result).toMatchObject({ ok: false });
+    expect((await testDb().contactMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("NEW");
   });
 });

@@ -100,7 +100,7 @@ describe("login rate limit", () => {
   it("keeps its counters in the database, where several app instances share them", async () => {
     const user = await createUser();
     await fail(user.username, "192.0.2.77");
-    const rows = await testDb().rateLimiterFlexible.findMany({ where: { key: { contains: user.username } } });
+    const rows = await testDb().rateLimiterFlexible.findMany({ where: { key: { contains: user.id } } });
     expect(rows.map((r) => r.points)).toEqual([1, 1]); // account+address and account
   });
 
@@ -110,5 +110,63 @@ describe("login rate limit", () => {
       for (let i = 0; i < LOGIN_LIMITS.perAccountIp - 1; i++) await fail(user.username, "192.0.2.80");
       expect(await authorizeCredentials({ identifier: user.username, password: TEST_PASSWORD }, "192.0.2.80")).not.toBeNull();
     }
+  });
+});
+
+describe("login limits keyed by the account, with the owner's known addresses (issue 13)", () => {
+  const fail = (identifier: string, ip: string) => authorizeCredentials({ identifier, password: "salah" }, ip);
+
+  it("username and e-mail of the same person count together", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 3; i++) await fail(user.username, "192.0.2.130");
+    for (let i = 0; i < LOGIN_LIMITS.perAccountIp - 3; i++) await fail(user.email, "192.0.2.130");
+    await expect(authorizeCredentials({ identifier: user.email, password: TEST_PASSWORD }, "192.0.2.130")).rejects.toBeInstanceOf(LoginLockedError);
+    await expect(authorizeCredentials({ identifier: user.username, password: TEST_PASSWORD }, "192.0.2.130")).rejects.toBeInstanceOf(LoginLockedError);
+  });
+
+  it(`${LOGIN_LIMITS.perAccount} failures from ${LOGIN_LIMITS.perAccount} addresses do not keep the owner out of an address they logged in from before; strangers stay locked`, async () => {
+    const { sessionClaimsFor } = await import("./helpers/factories");
+    const owner = await createUser();
+    await sessionClaimsFor(owner, "192.0.2.140"); // the owner's office: a successful login before
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await fail(i % 2 ? owner.username : owner.email, `198.18.${Math.floor(i / 200)}.${i % 200}`);
+    expect((await authorizeCredentials({ identifier: owner.username, password: TEST_PASSWORD }, "192.0.2.140"))?.id).toBe(owner.id);
+    // …by e-mail too, and a stranger at a new address — even with the right password — is still refused.
+    expect((await authorizeCredentials({ identifier: owner.email, password: TEST_PASSWORD }, "192.0.2.140"))?.id).toBe(owner.id);
+    await expect(authorizeCredentials({ identifier: owner.username, password: TEST_PASSWORD }, "198.18.9.9")).rejects.toBeInstanceOf(LoginLockedError);
+  });
+
+  it("one sprayer behind an office NAT does not lock out staff who logged in from that address before", async () => {
+    const { sessionClaimsFor } = await import("./helpers/factories");
+    const nat = "203.0.113.150";
+    const regular = await createUser();
+    await sessionClaimsFor(regular, nat);
+    const newcomer = await createUser();
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) await fail(`semprot-${i}`, nat);
+    expect((await authorizeCredentials({ identifier: regular.username, password: TEST_PASSWORD }, nat))?.id).toBe(regular.id);
+    await expect(authorizeCredentials({ identifier: newcomer.username, password: TEST_PASSWORD }, nat)).rejects.toBeInstanceOf(LoginLockedError);
+  });
+
+  it("the per-address limit leaves room for an office NAT (many people mistyping)", () => {
+    expect(LOGIN_LIMITS.perIp).toBeGreaterThanOrEqual(100);
+    expect(LOGIN_LIMITS.perAccountIp).toBeLessThanOrEqual(5);
+  });
+
+  it("logins, failures and lock-outs reach the audit log the Super Admin reads, with address and typed name", async () => {
+    const { listAuditLog } = await import("@/lib/dal/audit");
+    const { findActiveSessionUser } = await import("@/lib/dal/users");
+    const sa = await createUser({ role: "SUPER_ADMIN" });
+    const user = await createUser();
+    await authorizeCredentials({ identifier: user.username, password: TEST_PASSWORD }, "192.0.2.160");
+    for (let i = 0; i < LOGIN_LIMITS.perAccountIp; i++) await fail(user.username, "192.0.2.161");
+    await fail(user.username, "192.0.2.161").catch(() => null);
+    await fail("tidak-ada\r\nlogin.success", "192.0.2.162");
+    const viewer = (await findActiveSessionUser(sa.id, sa.sessionVersion))!;
+    const page = async (action: string) => (await listAuditLog(viewer, { action, page: 1 })).rows;
+    expect((await page("login.success")).find((r) => r.actor?.username === user.username)).toMatchObject({ ip: "192.0.2.160", target: user.username });
+    expect((await page("login.failure")).filter((r) => r.actor?.username === user.username)).toHaveLength(LOGIN_LIMITS.perAccountIp);
+    expect((await page("login.locked")).find((r) => r.actor?.username === user.username)).toMatchObject({ ip: "192.0.2.161" });
+    const unknown = (await page("login.failure")).find((r) => r.ip === "192.0.2.162");
+    expect(unknown).toMatchObject({ actor: null });
+    expect(unknown!.target).not.toMatch(/[\r\n]/);
   });
 });

@@ -9,7 +9,7 @@ import { changePasswordAction } from "@/app/(dashboard)/dashboard/password/actio
 import { GET as getAvatar } from "@/app/api/avatars/[userId]/route";
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { userFromToken } from "@/lib/dal/session";
-import { actAs, createUser, TEST_PASSWORD } from "./helpers/factories";
+import { actAs, createUser, sessionClaimsFor, TEST_PASSWORD } from "./helpers/factories";
 import { formData, pngFile } from "./helpers/images";
 import { testDb } from "./helpers/test-db";
 
@@ -157,11 +157,11 @@ describe("deactivation and new passwords end sessions", () => {
   it("deactivating a Client makes a JWT issued before stop working at once, and login is refused", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const client = await createUser({ role: "CLIENT" });
-    expect(await userFromToken({ sub: client.id, sv: client.sessionVersion })).not.toBeNull();
+    expect(await userFromToken(await sessionClaimsFor(client))).not.toBeNull();
     await actAs(admin);
     const { setClientActiveAction } = await import("@/app/(dashboard)/dashboard/clients/actions");
     expect(await setClientActiveAction({ id: client.id, active: false })).toMatchObject({ ok: true });
-    expect(await userFromToken({ sub: client.id, sv: client.sessionVersion })).toBeNull();
+    expect(await userFromToken(await sessionClaimsFor(client))).toBeNull();
     expect(await authorizeCredentials({ identifier: client.username, password: TEST_PASSWORD }, "192.0.2.3")).toBeNull();
     // The client's own (old) cookie is now refused by every action.
     await actAs(client);
@@ -181,7 +181,7 @@ describe("deactivation and new passwords end sessions", () => {
     const staff = await createUser({ role: "STAFF", departmentId: dept.id });
     await actAs(admin);
     expect(await setStaffPasswordAction({ id: staff.id, password: NEW_PASSWORD })).toMatchObject({ ok: true });
-    expect(await userFromToken({ sub: staff.id, sv: staff.sessionVersion })).toBeNull();
+    expect(await userFromToken(await sessionClaimsFor(staff))).toBeNull();
     expect(await authorizeCredentials({ identifier: staff.username, password: NEW_PASSWORD }, "192.0.2.5")).not.toBeNull();
   });
 });
@@ -263,7 +263,7 @@ describe("profile and change password (screens 9–10)", () => {
     await actAs(client);
     const result = await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(result).toMatchObject({ ok: true });
-    expect(await userFromToken({ sub: client.id, sv: client.sessionVersion })).toBeNull();
+    expect(await userFromToken(await sessionClaimsFor(client))).toBeNull();
     expect(await authorizeCredentials({ identifier: client.username, password: TEST_PASSWORD }, "192.0.2.9")).toBeNull();
     expect(await authorizeCredentials({ identifier: client.username, password: NEW_PASSWORD }, "192.0.2.9")).not.toBeNull();
   });

@@ -1,11 +1,5 @@
-import {
-  createTicketAction,
-  markAllNotificationsReadAction,
-  markNotificationReadAction,
-  rateTicketAction,
-  replyToTicketAction,
-  updateTicketAction,
-} from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction, rateTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(dashboard)/dashboard/notifications/actions";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { countUnreadNotifications, listNotifications } from "@/lib/dal/notifications";
 import { findActiveSessionUser } from "@/lib/dal/users";

@@ -42,6 +42,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {tProfile("passwordChangedLogin")}
             </p>
           )}
+          {notice === "signed-out-everywhere" && (
+            <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+              {tProfile("signedOutEverywhere")}
+            </p>
+          )}
           <LoginForm
             callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
             copy={{

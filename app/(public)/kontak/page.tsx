@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ContactForm } from "@/components/public/contact-form";
+import { ContactForm } from "@/components/contact/contact-form";
 import { issueFormToken } from "@/lib/contact/form-token";
 import { recaptchaSiteKey } from "@/lib/contact/recaptcha";
 import { getSettings } from "@/lib/dal/settings";

@@ -27,10 +27,18 @@ export async function createUser(overrides: { role?: Role; username?: string; em
   });
 }
 
+/** A server-side session row, as a login creates it; returns the token claims that name it. */
+export async function sessionClaimsFor(user: { id: string; sessionVersion: number }, ip = "203.0.113.10") {
+  const row = await testDb().userSession.create({
+    data: { userId: user.id, ip, expiresAt: new Date(Date.now() + 8 * 3600_000) },
+  });
+  return { sub: user.id, sv: user.sessionVersion, sid: row.id };
+}
+
 /** A signed next-auth session cookie for the user, exactly as the login route would issue it. */
 export async function sessionTokenFor(user: { id: string; name: string; role: Role; sessionVersion: number }) {
   return encode({
-    token: { sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion },
+    token: { name: user.name, role: user.role, ...(await sessionClaimsFor(user)) },
     secret: process.env.NEXTAUTH_SECRET!,
   });
 }

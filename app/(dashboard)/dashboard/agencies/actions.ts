@@ -1,33 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions/action";
-import { createCatalogEntry, renameCatalogEntry, setCatalogEntryActive } from "@/lib/dal/departments";
-import { createAgencySchema, renameAgencySchema, setAgencyActiveSchema } from "@/lib/validation/catalog";
+import { catalogActions } from "@/lib/actions/catalog";
 
-const PATH = "/dashboard/agencies";
+const actions = catalogActions("agency");
 
-export async function createAgencyAction(input: { name: string }) {
-  return runAction({ schema: createAgencySchema, input, permission: "catalog.manage" }, async (data, user) => {
-    const result = await createCatalogEntry(user, "agency", data.name);
-    revalidatePath(PATH);
-    return result;
-  });
+export async function createAgencyAction(input: unknown) {
+  return actions.create(input);
 }
 
-export async function renameAgencyAction(input: { id: string; name: string }) {
-  return runAction({ schema: renameAgencySchema, input, permission: "catalog.manage" }, async (data, user) => {
-    const result = await renameCatalogEntry(user, "agency", data.id, data.name);
-    revalidatePath(PATH);
-    return result;
-  });
+export async function renameAgencyAction(input: unknown) {
+  return actions.rename(input);
 }
 
-/** Never a hard delete: a deactivated entry disappears from selects and keeps its history. */
-export async function setAgencyActiveAction(input: { id: string; active: boolean }) {
-  return runAction({ schema: setAgencyActiveSchema, input, permission: "catalog.manage" }, async (data, user) => {
-    const result = await setCatalogEntryActive(user, "agency", data.id, data.active);
-    revalidatePath(PATH);
-    return result;
-  });
+export async function setAgencyActiveAction(input: unknown) {
+  return actions.setActive(input);
 }

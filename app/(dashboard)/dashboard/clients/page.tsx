@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
+import { listManagedUsers } from "@/lib/dal/people";
 import { parseListQuery } from "@/lib/validation/list-query";
-import { UserListPage } from "@/components/people/user-pages";
+import { UserTable } from "@/components/people/user-table";
 import { setClientActiveAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,5 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/dashboard/clients");
-  return <UserListPage user={user} kind="client" query={parseListQuery(await searchParams)} setActiveAction={setClientActiveAction} />;
+  const query = parseListQuery(await searchParams);
+  const [when, list] = await Promise.all([getDateTimeFormatter(), listManagedUsers(user, "client", query)]);
+  return <UserTable kind="client" query={query} list={list} when={when} setActiveAction={setClientActiveAction} />;
 }

@@ -1,33 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions/action";
-import { createCatalogEntry, renameCatalogEntry, setCatalogEntryActive } from "@/lib/dal/departments";
-import { createDepartmentSchema, renameDepartmentSchema, setDepartmentActiveSchema } from "@/lib/validation/catalog";
+import { catalogActions } from "@/lib/actions/catalog";
 
-const PATH = "/dashboard/departments";
+const actions = catalogActions("department");
 
-export async function createDepartmentAction(input: { name: string }) {
-  return runAction({ schema: createDepartmentSchema, input, permission: "catalog.manage" }, async (data, user) => {
-    const result = await createCatalogEntry(user, "department", data.name);
-    revalidatePath(PATH);
-    return result;
-  });
+export async function createDepartmentAction(input: unknown) {
+  return actions.create(input);
 }
 
-export async function renameDepartmentAction(input: { id: string; name: string }) {
-  return runAction({ schema: renameDepartmentSchema, input, permission: "catalog.manage" }, async (data, user) => {
-    const result = await renameCatalogEntry(user, "department", data.id, data.name);
-    revalidatePath(PATH);
-    return result;
-  });
+export async function renameDepartmentAction(input: unknown) {
+  return actions.rename(input);
 }
 
-/** Never a hard delete: a deactivated entry disappears from selects and keeps its history. */
-export async function setDepartmentActiveAction(input: { id: string; active: boolean }) {
-  return runAction({ schema: setDepartmentActiveSchema, input, permission: "catalog.manage" }, async (data, user) => {
-    const result = await setCatalogEntryActive(user, "department", data.id, data.active);
-    revalidatePath(PATH);
-    return result;
-  });
+export async function setDepartmentActiveAction(input: unknown) {
+  return actions.setActive(input);
 }

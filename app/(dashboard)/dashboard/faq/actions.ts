@@ -11,7 +11,7 @@ function revalidateFaq() {
 }
 
 /** Manual screen 16: Add New Question. */
-export async function createFaqAction(input: Record<string, unknown>) {
+export async function createFaqAction(input: unknown) {
   return runAction({ schema: createFaqSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await createFaq(user, data);
     revalidateFaq();
@@ -19,7 +19,7 @@ export async function createFaqAction(input: Record<string, unknown>) {
   });
 }
 
-export async function updateFaqAction(input: Record<string, unknown>) {
+export async function updateFaqAction(input: unknown) {
   return runAction({ schema: updateFaqSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await updateFaq(user, data);
     revalidateFaq();
@@ -27,7 +27,7 @@ export async function updateFaqAction(input: Record<string, unknown>) {
   });
 }
 
-export async function setFaqPublishedAction(input: { id: string; published: boolean }) {
+export async function setFaqPublishedAction(input: unknown) {
   return runAction({ schema: setFaqPublishedSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await setFaqPublished(user, data.id, data.published);
     revalidateFaq();

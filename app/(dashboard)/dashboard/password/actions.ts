@@ -8,6 +8,6 @@ import { changePasswordSchema } from "@/lib/validation/users";
  * Manual screen 10. Afterwards every session of the user ends, the current one too (the
  * sessionVersion trigger); the form then signs out and sends the user to login with a notice.
  */
-export async function changePasswordAction(input: Record<string, unknown>) {
+export async function changePasswordAction(input: unknown) {
   return runAction({ schema: changePasswordSchema, input }, (data, user) => changeOwnPassword(user, data));
 }

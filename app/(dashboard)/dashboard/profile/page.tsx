@@ -3,7 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { Avatar } from "@/components/ui/avatar";
 import { ProfileForm } from "@/components/profile/profile-forms";
-import { updateProfileAction } from "./actions";
+import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
+import { listLiveSessions } from "@/lib/dal/user-sessions";
+import { getDateTimeFormatter } from "@/lib/format";
+import { signOutEverywhereAction, updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -11,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/profile");
-  const [t, tUsers] = await Promise.all([getTranslations("profile"), getTranslations("users")]);
+  const [t, tUsers, sessions, when] = await Promise.all([getTranslations("profile"), getTranslations("users"), listLiveSessions(user.id), getDateTimeFormatter()]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -31,6 +34,20 @@ export default async function Page() {
             submit: t("submit"),
             saved: t("saved"),
           }}
+        />
+      </div>
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <p className="text-sm text-slate-700">{t("sessionsActive", { count: sessions.length })}</p>
+        <ul className="space-y-1 text-sm text-slate-700">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              {t("sessionLine", { ip: s.ip, started: when(s.createdAt), seen: when(s.lastSeenAt) })}
+            </li>
+          ))}
+        </ul>
+        <SignOutEverywhere
+          action={signOutEverywhereAction}
+          copy={{ title: t("signOutEverywhereTitle"), body: t("signOutEverywhereBody"), button: t("signOutEverywhere"), busy: t("signingOut") }}
         />
       </div>
     </section>

@@ -2,12 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { getSettings, updateSettings } from "@/lib/dal/settings";
-import { normalizeImage, removeImage, saveImage } from "@/lib/storage/images";
+import { updateGeneralSettings, updateSettings } from "@/lib/dal/settings";
 import { footerSettingsSchema, ticketSettingsSchema } from "@/lib/validation/settings";
 import { generalSettingsFormSchema } from "@/lib/validation/settings-form";
-
-const LOGO_SIZE = 256;
 
 /** Public pages, the dashboard and the ticket form all read settings. */
 function revalidateAll() {
@@ -15,23 +12,15 @@ function revalidateAll() {
 }
 
 /** General tab; FormData because of the logo file. */
-export async function updateGeneralSettingsAction(input: FormData | Record<string, unknown>) {
-  return runAction({ schema: generalSettingsFormSchema, input, permission: "settings.manage" }, async ({ logo: upload, ...data }, user) => {
-    const current = await getSettings("general");
-    const logo = upload ? await saveImage("branding", await normalizeImage(upload, { size: LOGO_SIZE, field: "logo" })) : current.logo;
-    try {
-      await updateSettings(user, "general", { ...data, logo });
-    } catch (error) {
-      if (upload) await removeImage("branding", logo);
-      throw error;
-    }
-    if (upload) await removeImage("branding", current.logo);
+export async function updateGeneralSettingsAction(input: unknown) {
+  return runAction({ schema: generalSettingsFormSchema, input, permission: "settings.manage" }, async (data, user) => {
+    await updateGeneralSettings(user, data);
     revalidateAll();
     return null;
   });
 }
 
-export async function updateFooterSettingsAction(input: Record<string, unknown>) {
+export async function updateFooterSettingsAction(input: unknown) {
   return runAction({ schema: footerSettingsSchema, input, permission: "settings.manage" }, async (data, user) => {
     await updateSettings(user, "footer", data);
     revalidateAll();
@@ -39,7 +28,7 @@ export async function updateFooterSettingsAction(input: Record<string, unknown>)
   });
 }
 
-export async function updateTicketSettingsAction(input: Record<string, unknown>) {
+export async function updateTicketSettingsAction(input: unknown) {
   return runAction({ schema: ticketSettingsSchema, input, permission: "settings.manage" }, async (data, user) => {
     await updateSettings(user, "ticket", data);
     revalidateAll();

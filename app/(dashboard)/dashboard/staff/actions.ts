@@ -2,21 +2,9 @@
 
 import { managedUserActions } from "@/lib/actions/managed-users";
 
-const actions = managedUserActions("staff");
-
-/** Manual screen 12: Add New. */
-export async function createStaffAction(input: FormData | Record<string, unknown>) {
-  return actions.create(input);
-}
-
-export async function updateStaffAction(input: FormData | Record<string, unknown>) {
-  return actions.update(input);
-}
-
-export async function setStaffActiveAction(input: { id: string; active: boolean }) {
-  return actions.setActive(input);
-}
-
-export async function setStaffPasswordAction(input: { id: string; password: string }) {
-  return actions.setPassword(input);
-}
+/** Manual screens 11–12: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
+const a = managedUserActions("staff");
+export const createStaffAction = async (input: unknown) => a.create(input);
+export const updateStaffAction = async (input: unknown) => a.update(input);
+export const setStaffActiveAction = async (input: unknown) => a.setActive(input);
+export const setStaffPasswordAction = async (input: unknown) => a.setPassword(input);

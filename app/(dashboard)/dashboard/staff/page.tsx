@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
+import { listManagedUsers } from "@/lib/dal/people";
 import { parseListQuery } from "@/lib/validation/list-query";
-import { UserListPage } from "@/components/people/user-pages";
+import { UserTable } from "@/components/people/user-table";
 import { setStaffActiveAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,5 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/dashboard/staff");
-  return <UserListPage user={user} kind="staff" query={parseListQuery(await searchParams)} setActiveAction={setStaffActiveAction} />;
+  const query = parseListQuery(await searchParams);
+  const [when, list] = await Promise.all([getDateTimeFormatter(), listManagedUsers(user, "staff", query)]);
+  return <UserTable kind="staff" query={query} list={list} when={when} setActiveAction={setStaffActiveAction} />;
 }

@@ -4,23 +4,15 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action";
 import { getSettings } from "@/lib/dal/settings";
 import { createTicket, rateTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
-import { markAllNotificationsRead, markNotificationRead } from "@/lib/dal/notifications";
-import {
-  createTicketSchema,
-  emptySchema,
-  notificationIdSchema,
-  rateTicketSchema,
-  replySchema,
-  updateTicketSchema,
-} from "@/lib/validation/tickets";
+import { createTicketSchema, rateTicketSchema, replySchema, updateTicketSchema } from "@/lib/validation/tickets";
 
 async function limits() {
   const s = await getSettings("ticket");
   return { allowedExtensions: s.allowedExtensions, maxFileSizeMb: s.maxFileSizeMb, maxFilesPerMessage: s.maxFilesPerMessage };
 }
 
-export async function createTicketAction(formData: FormData): Promise<ActionResult<{ number: string }>> {
-  return runAction({ schema: createTicketSchema(await limits()), input: formData }, async (input, user) => {
+export async function createTicketAction(input: unknown): Promise<ActionResult<{ number: string }>> {
+  return runAction({ schema: createTicketSchema(await limits()), input }, async (input, user) => {
     const ticket = await createTicket(user, {
       departmentId: input.departmentId,
       subject: input.subject,
@@ -34,8 +26,8 @@ export async function createTicketAction(formData: FormData): Promise<ActionResu
   });
 }
 
-export async function replyToTicketAction(formData: FormData): Promise<ActionResult<{ id: string }>> {
-  return runAction({ schema: replySchema(await limits()), input: formData }, async (input, user) => {
+export async function replyToTicketAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction({ schema: replySchema(await limits()), input }, async (input, user) => {
     const result = await replyToTicket(user, {
       ticketId: input.ticketId,
       body: input.body,
@@ -47,7 +39,7 @@ export async function replyToTicketAction(formData: FormData): Promise<ActionRes
   });
 }
 
-export async function updateTicketAction(input: FormData | Record<string, unknown>): Promise<ActionResult<{ changed: number }>> {
+export async function updateTicketAction(input: unknown): Promise<ActionResult<{ changed: number }>> {
   return runAction({ schema: updateTicketSchema, input }, async (data, user) => {
     const result = await updateTicket(user, data);
     revalidatePath("/dashboard/tickets");
@@ -55,26 +47,10 @@ export async function updateTicketAction(input: FormData | Record<string, unknow
   });
 }
 
-export async function rateTicketAction(input: FormData | Record<string, unknown>): Promise<ActionResult<null>> {
+export async function rateTicketAction(input: unknown): Promise<ActionResult<null>> {
   return runAction({ schema: rateTicketSchema, input }, async (data, user) => {
     await rateTicket(user, data);
     revalidatePath("/dashboard/tickets");
     return null;
-  });
-}
-
-export async function markNotificationReadAction(input: FormData | Record<string, unknown>): Promise<ActionResult<null>> {
-  return runAction({ schema: notificationIdSchema, input }, async (data, user) => {
-    await markNotificationRead(user, data.id);
-    revalidatePath("/dashboard/notifications");
-    return null;
-  });
-}
-
-export async function markAllNotificationsReadAction(): Promise<ActionResult<{ count: number }>> {
-  return runAction({ schema: emptySchema, input: {} }, async (_data, user) => {
-    const count = await markAllNotificationsRead(user);
-    revalidatePath("/dashboard/notifications");
-    return { count };
   });
 }

@@ -3,8 +3,14 @@ import { Readable } from "node:stream";
 import { requireUser } from "@/lib/dal/session";
 import { openAttachment, TicketNotFoundError } from "@/lib/dal/tickets";
 import { contentDisposition } from "@/lib/storage/content-disposition";
+import { recordSecurityEvent } from "@/lib/dal/security-log";
+import { handleRouteError } from "@/lib/http";
+import { FILE_CSP } from "@/lib/security-headers";
 
 export const dynamic = "force-dynamic";
+
+/** This route's own policy; next.config.ts leaves the site-wide CSP off /api/attachments and /api/avatars. */
+const STRICT = { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": FILE_CSP };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,20 +32,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "Content-Type": inline ? file.contentType : "application/octet-stream",
         "Content-Length": String(file.size),
         "Content-Disposition": contentDisposition(file.fileName, inline ? "inline" : "attachment"),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
+        ...STRICT,
         "Cache-Control": "private, no-store",
       },
     });
   } catch (error) {
     if (error instanceof AuthorizationError) {
-      return new Response(null, { status: error.reason === "unauthenticated" ? 401 : 404 });
+      await recordSecurityEvent("attachment.denied", { outcome: "denied", reason: error.reason, target: id, route: "/api/attachments/[id]" });
+      return new Response(null, { status: error.reason === "unauthenticated" ? 401 : 404, headers: STRICT });
     }
-    if (error instanceof TicketNotFoundError) return notFound();
-    throw error;
+    if (error instanceof TicketNotFoundError) {
+      // Unknown id, a ticket the user may not see, or an internal note's file for a client: all alike.
+      await recordSecurityEvent("attachment.denied", { outcome: "denied", reason: "not-visible", target: id, route: "/api/attachments/[id]" });
+      return notFound();
+    }
+    return handleRouteError(error, "/api/attachments/[id]");
   }
 }
 
 function notFound() {
-  return new Response(null, { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
+  return new Response(null, { status: 404, headers: STRICT });
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
-import { UserEditorPage } from "@/components/people/user-pages";
+import { findUserEditor } from "@/lib/dal/people-editor";
+import { UserEditor } from "@/components/people/user-editor";
 import { createAdminAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,5 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/admins/new");
-  return <UserEditorPage user={user} kind="admin" saveAction={createAdminAction} />;
+  const editor = await findUserEditor(user, "admin");
+  if (!editor) notFound();
+  return <UserEditor kind="admin" {...editor} saveAction={createAdminAction} />;
 }

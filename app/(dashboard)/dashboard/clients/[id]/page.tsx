@@ -1,9 +1,9 @@
-import { isUuid } from "@/lib/validation/zod";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
-import { UserEditorPage } from "@/components/people/user-pages";
+import { findUserEditor } from "@/lib/dal/people-editor";
+import { UserEditor } from "@/components/people/user-editor";
 import { setClientPasswordAction, updateClientAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("/dashboard/clients");
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
-  return <UserEditorPage user={user} kind="client" id={id} saveAction={updateClientAction} setPasswordAction={setClientPasswordAction} />;
+  const editor = await findUserEditor(user, "client", (await params).id);
+  if (!editor) notFound();
+  return <UserEditor kind="client" {...editor} saveAction={updateClientAction} setPasswordAction={setClientPasswordAction} />;
 }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
-import { FaqEditorPage } from "@/components/faq/faq-pages";
+import { listActiveDepartments } from "@/lib/dal/departments";
+import { FaqEditor } from "@/components/faq/faq-editor";
 import { createFaqAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,5 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/faq/new");
-  return <FaqEditorPage user={user} action={createFaqAction} />;
+  if (!can(user, "faq.manage")) notFound();
+  return <FaqEditor faq={null} departments={await listActiveDepartments()} action={createFaqAction} />;
 }

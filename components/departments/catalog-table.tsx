@@ -1,41 +1,33 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action";
-import type { SessionUser } from "@/lib/dal/users";
-import { CATALOG_PAGE_SIZE, listCatalog } from "@/lib/dal/departments";
+import { CATALOG_PAGE_SIZE, type listCatalog } from "@/lib/dal/departments";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchBox } from "@/components/ui/search-box";
 import { ActionButton } from "@/components/ui/action-button";
-import { paginationCopy } from "@/components/people/user-pages";
 import { DepartmentModal } from "./department-modal";
 
 type Row = Awaited<ReturnType<typeof listCatalog>>["rows"][number];
 
 /** Department list (manual screen 17) and the OPD list: add/rename in a modal, deactivate/reactivate. */
-export async function CatalogPage({
-  user,
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+
+export function CatalogTable({
   kind,
   query,
-  createAction,
-  renameAction,
-  setActiveAction,
+  list: { total, rows },
+  actions,
 }: {
-  user: SessionUser;
   kind: "department" | "agency";
   query: { q: string; page: number };
-  createAction: (input: { name: string }) => Promise<ActionResult<unknown>>;
-  renameAction: (input: { id: string; name: string }) => Promise<ActionResult<unknown>>;
-  setActiveAction: (input: { id: string; active: boolean }) => Promise<ActionResult<unknown>>;
+  list: { total: number; rows: Row[] };
+  actions: { create: Action; rename: Action; setActive: Action };
 }) {
   const ns = kind === "department" ? "departments" : "agencies";
   const basePath = `/dashboard/${ns}`;
-  const [t, tUsers, tUi, { total, rows }, pageCopy] = await Promise.all([
-    getTranslations(ns),
-    getTranslations("users"),
-    getTranslations("ui"),
-    listCatalog(user, kind, query),
-    paginationCopy(),
-  ]);
+  const t = useTranslations(ns);
+  const tUsers = useTranslations("users");
+  const tUi = useTranslations("ui");
   const modalCopy = { name: t("name"), save: t("saveChanges"), cancel: tUi("cancel"), close: tUi("close") };
   const columns: Column<Row>[] = [
     { key: "name", header: t("name"), cell: (r) => <span className="font-medium">{r.name}</span> },
@@ -46,12 +38,12 @@ export async function CatalogPage({
       header: tUi("actions"),
       cell: (r) => (
         <span className="flex flex-wrap items-start gap-2">
-          <DepartmentModal copy={{ ...modalCopy, open: t("rename"), title: t("editTitle") }} id={r.id} initialName={r.name} action={renameAction as (input: { name: string; id?: string }) => Promise<ActionResult<unknown>>} />
+          <DepartmentModal copy={{ ...modalCopy, open: t("rename"), title: t("editTitle") }} id={r.id} initialName={r.name} action={actions.rename} />
           <ActionButton
-            action={setActiveAction}
+            action={actions.setActive}
             input={{ id: r.id, active: !r.active }}
             label={r.active ? tUsers("deactivate") : tUsers("reactivate")}
-            tone={r.active ? "danger" : "neutral"}
+            look={r.active ? "danger" : "neutral"}
           />
         </span>
       ),
@@ -61,12 +53,12 @@ export async function CatalogPage({
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <DepartmentModal copy={{ ...modalCopy, open: t("addNew"), title: t("modalTitle") }} action={createAction} />
+        <DepartmentModal copy={{ ...modalCopy, open: t("addNew"), title: t("modalTitle") }} action={actions.create} />
       </div>
       {kind === "department" && <p className="text-sm text-slate-600">{t("deactivateHint")}</p>}
       <SearchBox q={query.q} placeholder={t("searchPlaceholder")} label={tUi("searchLabel")} submit={tUi("search")} />
       <DataTable caption={t("title")} columns={columns} rows={rows} rowKey={(r) => r.id} empty={tUi("noResults")} />
-      <Pagination page={query.page} pageSize={CATALOG_PAGE_SIZE} total={total} basePath={basePath} params={{ q: query.q }} copy={pageCopy} />
+      <Pagination page={query.page} pageSize={CATALOG_PAGE_SIZE} total={total} basePath={basePath} params={{ q: query.q }} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { countUnreadNotifications, UNREAD_CAP } from "@/lib/dal/notifications";
-import type { SessionUser } from "@/lib/dal/users";
+import { UNREAD_CAP } from "@/lib/dal/notifications";
 
-/** Header bell: unread count, links to "Detail Notifikasi Tiket". */
-export async function NotificationBell({ user }: { user: SessionUser }) {
-  const [t, unread] = await Promise.all([getTranslations("notifications"), countUnreadNotifications(user)]);
+/** Header bell: unread count (capped by the DAL), links to "Detail Notifikasi Tiket". */
+export async function NotificationBell({ unread }: { unread: number }) {
+  const t = await getTranslations("notifications");
   const shown = unread > UNREAD_CAP ? `${UNREAD_CAP}+` : String(unread);
   return (
     <Link

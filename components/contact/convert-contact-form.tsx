@@ -27,14 +27,14 @@ export function ConvertContactForm({
   suggestedAgencyId,
   copy,
 }: {
-  action: (previous: Result | null, formData: FormData) => Promise<Result>;
+  action: (input: unknown) => Promise<Result>;
   messageId: string;
   departments: { id: string; name: string }[];
   agencies: { id: string; name: string }[];
   suggestedAgencyId?: string;
   copy: ConvertContactCopy;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState((_previous: Result | null, formData: FormData) => action(formData), null);
   if (state?.ok) {
     const text = (state.data.newClient ? copy.convertedNewClient : copy.converted).replace("{number}", state.data.number);
     return (

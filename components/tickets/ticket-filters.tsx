@@ -1,0 +1,126 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { TicketList } from "@/lib/dal/tickets";
+import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
+import { SelectField, type SelectOption } from "@/components/ui/select-field";
+
+type Option = { id: string; name: string };
+
+/** The list URL with some filters changed; every tab, filter and page link goes through here. */
+export function ticketListHref(filters: TicketListFilters, patch: Partial<Record<keyof TicketListFilters, string | number | undefined>>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filters, ...patch })) if (v !== undefined && v !== "") params.set(k, String(v));
+  const s = params.toString();
+  return s ? `/dashboard/tickets?${s}` : "/dashboard/tickets";
+}
+
+/** The service-level tabs beside the status tabs (staff side): Terlambat and Segera jatuh tempo. */
+type SlaTabs = { counts: TicketList["slaCounts"]; cap: number; labels: Record<"overdue" | "dueSoon", string>; hint: string };
+
+/**
+ * One tab per status with its count ("n+" when the DAL capped the counting), then the service-level
+ * views when given; the other filters are kept.
+ */
+export function TicketStatusTabs({ filters, list: { counts, countsCapped }, sla }: { filters: TicketListFilters; list: Pick<TicketList, "counts" | "countsCapped">; sla?: SlaTabs }) {
+  const t = useTranslations("tickets");
+  const count = (n: number) => (countsCapped ? t("countMore", { count: n }) : String(n));
+  return (
+    <nav aria-label={t("fields.status")}>
+      <ul className="flex flex-wrap gap-1 border-b border-slate-200">
+        {(["ALL", ...TICKET_STATUSES] as const).map((s) => {
+          const active = !filters.sla && (filters.status ?? "ALL") === s;
+          return (
+            <li key={s}>
+              <Link
+                href={ticketListHref(filters, { status: s === "ALL" ? undefined : s, sla: undefined, page: undefined })}
+                aria-current={active ? "page" : undefined}
+                className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold text-brand-800 border border-b-0 border-slate-200" : "text-slate-700"}`}
+              >
+                {t(`status.${s}`)} <span className="text-xs text-slate-600">({count(counts[s])})</span>
+              </Link>
+            </li>
+          );
+        })}
+        {sla &&
+          (["overdue", "dueSoon"] as const).map((v) => {
+            const active = filters.sla === v;
+            const n = sla.counts[v];
+            return (
+              <li key={v}>
+                <Link
+                  href={ticketListHref(filters, { sla: v, status: undefined, page: undefined })}
+                  aria-current={active ? "page" : undefined}
+                  title={v === "dueSoon" ? sla.hint : undefined}
+                  className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
+                >
+                  {sla.labels[v]} <span className="text-xs">({n >= sla.cap ? t("countMore", { count: sla.cap }) : String(n)})</span>
+                </Link>
+              </li>
+            );
+          })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The filter bar: a plain GET form, so filters land in the URL and work without JavaScript. */
+export function TicketFilters({
+  filters,
+  staffSide,
+  departments,
+  agencies,
+  assignees,
+}: {
+  filters: TicketListFilters;
+  /** Staff and admins filter by department, assignee and OPD too. */
+  staffSide: boolean;
+  departments: Option[];
+  agencies: Option[];
+  assignees: Option[];
+}) {
+  const t = useTranslations("tickets");
+  const select = (name: keyof TicketListFilters, label: string, options: SelectOption[]) => (
+    <SelectField look="filter" id={`f-${name}`} name={name} label={label} placeholder={t("fields.all")} options={options} defaultValue={(filters[name] as string | undefined) ?? ""} />
+  );
+  const toOptions = (rows: Option[]) => rows.map((r) => ({ value: r.id, label: r.name }));
+  const date = (name: "from" | "to") => (
+    <div>
+      <label htmlFor={`f-${name}`} className="block text-xs font-medium">
+        {t(`fields.${name}`)}
+      </label>
+      <input id={`f-${name}`} name={name} type="date" defaultValue={filters[name] ?? ""} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm" />
+    </div>
+  );
+  return (
+    <form method="get" action="/dashboard/tickets" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+      {filters.status && <input type="hidden" name="status" value={filters.status} />}
+      {filters.sla && <input type="hidden" name="sla" value={filters.sla} />}
+      <div>
+        <label htmlFor="f-q" className="block text-xs font-medium">
+          {t("fields.search")}
+        </label>
+        <input id="f-q" name="q" type="search" maxLength={100} defaultValue={filters.q ?? ""} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm" />
+      </div>
+      {select("priority", t("fields.priority"), TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) })))}
+      {staffSide && select("departmentId", t("fields.department"), toOptions(departments))}
+      {staffSide && select("assignee", t("fields.assignee"), [{ value: "unassigned", label: t("fields.unassigned") }, ...toOptions(assignees)])}
+      {staffSide && select("agencyId", t("fields.agency"), toOptions(agencies))}
+      {date("from")}
+      {date("to")}
+      <SelectField
+        look="filter"
+        id="f-sort"
+        name="sort"
+        label={t("fields.sort")}
+        options={TICKET_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+        defaultValue={filters.sort ?? (filters.sla ? "due" : "newest")}
+      />
+      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+        {t("filter")}
+      </button>
+      <Link href="/dashboard/tickets" className="text-sm text-brand-700 underline">
+        {t("reset")}
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { TicketList } from "@/lib/dal/tickets";
+import type { TicketListFilters } from "@/lib/validation/tickets";
+import { ticketListHref } from "./ticket-filters";
+import { SlaBadge, type SlaTone } from "@/components/sla/sla-status";
+
+/** One page of tickets (staff see client and assignee too) and the newer/older links. */
+export function TicketTable({
+  filters,
+  list,
+  staffSide,
+  when,
+  sla,
+}: {
+  filters: TicketListFilters;
+  list: TicketList;
+  staffSide: boolean;
+  when: (date: Date) => string;
+  /** The SLA column: its header and each row's state in words and tone. */
+  sla: { header: string; of: (row: TicketList["rows"][number]) => { text: string; tone: SlaTone } | null };
+}) {
+  const t = useTranslations("tickets");
+  return (
+    <>
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("columns.number")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.department")}</th>
+                {staffSide && <th scope="col" className="px-3 py-2">{t("columns.client")}</th>}
+                {staffSide && <th scope="col" className="px-3 py-2">{t("columns.assignee")}</th>}
+                <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.priority")}</th>
+                <th scope="col" className="px-3 py-2">{sla.header}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.length === 0 && (
+                <tr>
+                  <td colSpan={9} className="px-3 py-6 text-center text-slate-600">
+                    {t("empty")}
+                  </td>
+                </tr>
+              )}
+              {list.rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-200" data-testid="ticket-row">
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/dashboard/tickets/${encodeURIComponent(r.number)}`} className="text-brand-700 underline">
+                      {r.number}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{r.subject}</td>
+                  <td className="px-3 py-2">{r.department}</td>
+                  {staffSide && (
+                    <td className="px-3 py-2">
+                      {r.client}
+                      {r.agency && <span className="block text-xs text-slate-600">{r.agency}</span>}
+                    </td>
+                  )}
+                  {staffSide && <td className="px-3 py-2">{r.assignee ?? t("fields.unassigned")}</td>}
+                  <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
+                  <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
+                  <td className="px-3 py-2" data-testid="ticket-sla-cell">
+                    {(() => {
+                      const s = sla.of(r);
+                      return s ? <SlaBadge text={s.text} tone={s.tone} /> : <span className="text-slate-500">—</span>;
+                    })()}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{when(r.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        <nav aria-label={t("pagination.label")} className="flex items-center gap-3 text-sm">
+          {list.page > 1 && (
+            <Link href={ticketListHref(filters, { page: list.page - 1 })} rel="prev" className="text-brand-700 underline">
+              {t("pagination.previous")}
+            </Link>
+          )}
+          <span>{t("pagination.page", { page: list.page })}</span>
+          {list.hasNext && (
+            <Link href={ticketListHref(filters, { page: list.page + 1 })} rel="next" className="text-brand-700 underline">
+              {t("pagination.next")}
+            </Link>
+          )}
+        </nav>
+    </>
+  );
+}
