@@ -1,9 +1,10 @@
 import type { Instrumentation } from "next";
 
 /**
- * Runs once when the server starts. Refuses to serve in production without a session secret;
- * background upkeep that needs no outside scheduler: closing tickets left Resolved past the
- * Ticket setting's limit and forgetting old sessions, shortly after start and then hourly; service-level warnings every minute.
+ * Runs once when the server starts. Refuses to serve in production without a session secret, then
+ * starts the background jobs (lib/jobs/app-jobs.ts): sending the mail outbox, polling the IMAP
+ * mailbox, closing tickets left Resolved past the Ticket setting's limit, forgetting old sessions.
+ * Not during `next build`, and never in tests (they call the jobs themselves).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -15,18 +16,9 @@ export async function register() {
     console.error(problem);
     process.exit(1);
   }
-  const { closeStaleResolvedTickets } = await import("./lib/dal/ticket-jobs");
-  const { pruneSessions } = await import("./lib/dal/user-sessions");
-  const run = () => {
-    closeStaleResolvedTickets().catch((error) => log.error({ err: error }, "auto-close of resolved tickets failed"));
-    pruneSessions().catch((error) => log.error({ err: error }, "pruning old sessions failed"));
-  };
-  setTimeout(run, 60_000).unref();
-  setInterval(run, 60 * 60_000).unref();
-
-  // Service-level warnings (75 % and breach), every minute; safe with several instances.
-  const { runSlaWarnings } = await import("./lib/dal/ticket-jobs");
-  setInterval(() => runSlaWarnings().catch((error) => log.error({ err: error }, "service-level warnings failed")), 60_000).unref();
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.HELPDESK_JOBS === "off") return;
+  const { startAppJobs } = await import("./lib/jobs/app-jobs");
+  startAppJobs();
 }
 
 /** Every error behind a 5xx, with the digest the user's error page carries, so an operator can find it. */

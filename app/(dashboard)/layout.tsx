@@ -9,8 +9,8 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { getSessionUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
-import { countMyOverdueTickets } from "@/lib/dal/tickets";
 import { countUnreadNotifications } from "@/lib/dal/notifications";
+import { countMyOverdueTickets } from "@/lib/dal/tickets";
 
 /** Shell only. Each page checks its own access through requirePageUser (a layout is no gate). */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -22,10 +22,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
     getTranslations("common"),
   ]);
   if (!user) redirect("/login");
-  // Staff see how many of their own tickets are past a due time.
-  const overdue = user.role === "STAFF" ? await countMyOverdueTickets(user) : 0;
-  const tSla = await getTranslations("sla");
-  const unread = await countUnreadNotifications(user);
+  // Staff also see how many of their own tickets are past a due time.
+  const [unread, overdue, tSla] = await Promise.all([
+    countUnreadNotifications(user),
+    user.role === "STAFF" ? countMyOverdueTickets(user) : 0,
+    getTranslations("sla"),
+  ]);
 
   return (
     <ClientIntl>

@@ -18,6 +18,7 @@ function useFormCopy(): UserFormCopy {
     email: t("email"),
     password: t("password"),
     passwordHint: tProfile("passwordHint"),
+    invite: t("invite"),
     avatar: t("avatar"),
     avatarHint: t("avatarHint"),
     role: t("role"),

@@ -22,6 +22,7 @@ export type UserFormCopy = {
   email: string;
   password: string;
   passwordHint: string;
+  invite: string;
   avatar: string;
   avatarHint: string;
   role: string;
@@ -42,6 +43,7 @@ export type UserFormValues = {
   username: string;
   email: string;
   password?: string;
+  invite?: boolean;
   role?: "ADMIN" | "SUPER_ADMIN";
   departmentId?: string;
   designation?: string;
@@ -83,7 +85,7 @@ export function UserForm({
     name: "",
     username: "",
     email: "",
-    ...(mode === "create" ? { password: "" } : {}),
+    ...(mode === "create" ? { password: "", invite: false } : {}),
     ...(kind === "admin" ? { role: "ADMIN" as const } : {}),
     ...(kind === "staff" ? { departmentId: "", designation: "" } : {}),
     ...(kind === "client" ? { agencyId: "" } : {}),
@@ -129,9 +131,14 @@ export function UserForm({
         <input {...describedBy("email", err.email)} type="email" autoComplete="off" className={inputClass} {...register("email")} />
       </Field>
       {mode === "create" && (
-        <Field id="password" label={copy.password} error={err.password} hint={copy.passwordHint}>
-          <input {...describedBy("password", err.password, copy.passwordHint)} type="password" autoComplete="new-password" className={inputClass} {...register("password")} />
-        </Field>
+        <>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" {...register("invite")} /> {copy.invite}
+          </label>
+          <Field id="password" label={copy.password} error={err.password} hint={copy.passwordHint}>
+            <input {...describedBy("password", err.password, copy.passwordHint)} type="password" autoComplete="new-password" className={inputClass} {...register("password")} />
+          </Field>
+        </>
       )}
       {kind === "admin" && (
         <SelectField

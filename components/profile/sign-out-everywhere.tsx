@@ -13,7 +13,7 @@ export function SignOutEverywhere({ copy, action }: { copy: { title: string; bod
     <div className="space-y-2">
       <h2 className="text-lg font-semibold">{copy.title}</h2>
       <p className="text-sm text-slate-700">{copy.body}</p>
-      <FormAlert message={error} tone="error" />
+      <FormAlert message={error ?? ""} />
       <button
         type="button"
         disabled={busy}

@@ -129,7 +129,7 @@ export function FooterSettingsForm({ initial, copy, action }: { initial: FooterS
 }
 
 /** Ticket tab: number prefix, attachments, default priority, client permissions, auto-close. */
-export function TicketSettingsForm({ initial, copy, action }: { initial: TicketSettings; copy: Copy; action: Action }) {
+export function TicketSettingsForm({ initial, copy, action, departments }: { initial: TicketSettings; copy: Copy; action: Action; departments: { id: string; name: string }[] }) {
   const { register, control, formState, onSubmit, message, fieldError: errorText } = useActionForm({ schema: ticketSettingsSchema, defaultValues: initial, submit: action, saved: copy.saved });
   const e = (k: keyof TicketSettings) => errorText(formState.errors[k] as never);
   const num = (k: "maxFileSizeMb" | "maxFilesPerMessage" | "autoCloseResolvedAfterDays") => (
@@ -181,6 +181,16 @@ export function TicketSettingsForm({ initial, copy, action }: { initial: TicketS
         <input type="checkbox" {...register("clientsMayReopen")} /> {copy.clientsMayReopen}
       </label>
       {num("autoCloseResolvedAfterDays")}
+      <Field id="ticket-emailDepartmentId" label={copy.emailDepartmentId!} error={e("emailDepartmentId")} hint={copy.emailDepartmentHint}>
+        <select {...describedBy("ticket-emailDepartmentId", e("emailDepartmentId"), copy.emailDepartmentHint)} className={inputClass} {...register("emailDepartmentId")}>
+          <option value="">{copy.emailDepartmentNone}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </Field>
       <button type="submit" disabled={formState.isSubmitting} className={buttonClass}>
         {copy.submit}
       </button>

@@ -16,7 +16,7 @@ function useSlaForm(action: FormAction) {
 
 function Status({ state, saved }: { state: ActionResult | null; saved: string }) {
   if (!state) return null;
-  return <FormAlert message={state.ok ? { text: saved, tone: "success" } : state.formError ? { text: state.formError, tone: "error" } : null} />;
+  return <FormAlert message={state.ok ? { text: saved, tone: "success" } : (state.formError ?? "")} />;
 }
 
 /** Jam Layanan: the time zone and one line of time ranges per weekday. */

@@ -48,7 +48,7 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
             ) : (
               <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2">
                 <p className="text-sm font-medium text-amber-900">⚠ {t("unconfirmed", { year: y.year })}</p>
-                <ActionButton action={confirmHolidayYearAction} input={{ year: y.year }} label={t("confirm", { year: y.year })} look="primary" />
+                <ActionButton action={confirmHolidayYearAction} input={{ year: String(y.year) }} label={t("confirm", { year: y.year })} look="primary" />
               </div>
             )}
             {y.holidays.length === 0 ? (
@@ -70,7 +70,7 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
                       <td className="px-2 py-1">{h.name}</td>
                       <td className="px-2 py-1 text-slate-700">{t(`source${h.source}` as "sourcemanual")}</td>
                       <td className="px-2 py-1">
-                        <ActionButton action={removeHolidayAction} input={{ date: h.date }} label={t("remove")} />
+                        <ActionButton action={removeHolidayAction} input={{ date: h.date }} label={t("remove")} look="neutral" />
                       </td>
                     </tr>
                   ))}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { TicketList } from "@/lib/dal/tickets";
+import { SLA_COUNT_CAP, type TicketList } from "@/lib/dal/tickets";
 import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 
@@ -14,16 +14,22 @@ export function ticketListHref(filters: TicketListFilters, patch: Partial<Record
   return s ? `/dashboard/tickets?${s}` : "/dashboard/tickets";
 }
 
-/** The service-level tabs beside the status tabs (staff side): Terlambat and Segera jatuh tempo. */
-type SlaTabs = { counts: TicketList["slaCounts"]; cap: number; labels: Record<"overdue" | "dueSoon", string>; hint: string };
-
 /**
- * One tab per status with its count ("n+" when the DAL capped the counting), then the service-level
- * views when given; the other filters are kept.
+ * One tab per status with its count ("n+" when the DAL capped the counting); for the staff side also
+ * the service-level views "Terlambat" and "Segera jatuh tempo". The other filters are kept.
  */
-export function TicketStatusTabs({ filters, list: { counts, countsCapped }, sla }: { filters: TicketListFilters; list: Pick<TicketList, "counts" | "countsCapped">; sla?: SlaTabs }) {
+export function TicketStatusTabs({
+  filters,
+  list: { counts, countsCapped, slaCounts },
+  slaTabs,
+}: {
+  filters: TicketListFilters;
+  list: Pick<TicketList, "counts" | "countsCapped" | "slaCounts">;
+  slaTabs: { overdue: string; dueSoon: string; dueSoonHint: string } | null;
+}) {
   const t = useTranslations("tickets");
   const count = (n: number) => (countsCapped ? t("countMore", { count: n }) : String(n));
+  const slaCount = (n: number) => (n >= SLA_COUNT_CAP ? t("countMore", { count: SLA_COUNT_CAP }) : String(n));
   return (
     <nav aria-label={t("fields.status")}>
       <ul className="flex flex-wrap gap-1 border-b border-slate-200">
@@ -41,19 +47,18 @@ export function TicketStatusTabs({ filters, list: { counts, countsCapped }, sla 
             </li>
           );
         })}
-        {sla &&
+        {slaTabs &&
           (["overdue", "dueSoon"] as const).map((v) => {
             const active = filters.sla === v;
-            const n = sla.counts[v];
             return (
               <li key={v}>
                 <Link
                   href={ticketListHref(filters, { sla: v, status: undefined, page: undefined })}
                   aria-current={active ? "page" : undefined}
-                  title={v === "dueSoon" ? sla.hint : undefined}
+                  title={v === "dueSoon" ? slaTabs.dueSoonHint : undefined}
                   className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
                 >
-                  {sla.labels[v]} <span className="text-xs">({n >= sla.cap ? t("countMore", { count: sla.cap }) : String(n)})</span>
+                  {slaTabs[v]} <span className="text-xs">({slaCount(slaCounts[v])})</span>
                 </Link>
               </li>
             );

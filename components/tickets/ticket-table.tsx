@@ -2,8 +2,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TicketList } from "@/lib/dal/tickets";
 import type { TicketListFilters } from "@/lib/validation/tickets";
-import { ticketListHref } from "./ticket-filters";
 import { SlaBadge, type SlaTone } from "@/components/sla/sla-status";
+import { ticketListHref } from "./ticket-filters";
 
 /** One page of tickets (staff see client and assignee too) and the newer/older links. */
 export function TicketTable({
@@ -12,13 +12,15 @@ export function TicketTable({
   staffSide,
   when,
   sla,
+  slaColumn,
 }: {
   filters: TicketListFilters;
   list: TicketList;
   staffSide: boolean;
   when: (date: Date) => string;
-  /** The SLA column: its header and each row's state in words and tone. */
-  sla: { header: string; of: (row: TicketList["rows"][number]) => { text: string; tone: SlaTone } | null };
+  /** The service-level state of each row (by id), in words and a tone; none: "—". */
+  sla: Map<string, { text: string; tone: SlaTone }>;
+  slaColumn: string;
 }) {
   const t = useTranslations("tickets");
   return (
@@ -34,7 +36,7 @@ export function TicketTable({
                 {staffSide && <th scope="col" className="px-3 py-2">{t("columns.assignee")}</th>}
                 <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.priority")}</th>
-                <th scope="col" className="px-3 py-2">{sla.header}</th>
+                <th scope="col" className="px-3 py-2">{slaColumn}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.created")}</th>
               </tr>
             </thead>
@@ -65,10 +67,7 @@ export function TicketTable({
                   <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
                   <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
                   <td className="px-3 py-2" data-testid="ticket-sla-cell">
-                    {(() => {
-                      const s = sla.of(r);
-                      return s ? <SlaBadge text={s.text} tone={s.tone} /> : <span className="text-slate-500">—</span>;
-                    })()}
+                    {sla.has(r.id) ? <SlaBadge text={sla.get(r.id)!.text} tone={sla.get(r.id)!.tone} /> : <span className="text-slate-500">—</span>}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{when(r.createdAt)}</td>
                 </tr>

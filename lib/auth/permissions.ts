@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "settings.manage": { roles: MANAGERS, description: "General, Footer and Ticket settings, the logo" },
   "inbox.manage": { roles: MANAGERS, description: "read Kontak messages, mark handled, turn into tickets" },
   "audit.read": { roles: ["SUPER_ADMIN"], description: "read the audit log" },
+  "email.manage": { roles: ["SUPER_ADMIN"], description: "Settings → E-mail: mail status, test mail, the outbox, send again" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

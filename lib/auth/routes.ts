@@ -29,6 +29,7 @@ export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; 
   { path: "/dashboard/departments", roles: rolesWith("catalog.manage"), menu: "departments" },
   { path: "/dashboard/agencies", roles: rolesWith("catalog.manage"), menu: "agencies" },
   { path: "/dashboard/settings", roles: rolesWith("settings.manage"), menu: "settings" },
+  { path: "/dashboard/settings/email", roles: rolesWith("email.manage") },
   { path: "/dashboard/inbox", roles: rolesWith("inbox.manage"), menu: "inbox" },
   { path: "/dashboard/audit", roles: rolesWith("audit.read"), menu: "audit" },
   { path: "/dashboard/profile", roles: ALL_ROLES },

@@ -2,6 +2,7 @@ import "server-only";
 import { UserFacingError } from "@/lib/errors";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { queueContactMails } from "@/lib/mail/outbox";
 import { normalizeIdentifier } from "@/lib/auth/identity";
 import { createManagedUser } from "./people";
 import { createTicket } from "./tickets";
@@ -13,17 +14,21 @@ export const CONTACT_PAGE_SIZE = 20;
 
 /** Anyone may leave a message; the action has checked captcha / honeypot and the rate limit. */
 export async function saveContactMessage(input: ContactInput, ip: string) {
-  return db().contactMessage.create({
-    data: {
-      name: input.name,
-      email: input.email.toLowerCase(),
-      phone: input.phone ?? null,
-      agency: input.agency ?? null,
-      subject: input.subject,
-      message: input.message,
-      ip,
-    },
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const saved = await tx.contactMessage.create({
+      data: {
+        name: input.name,
+        email: input.email.toLowerCase(),
+        phone: input.phone ?? null,
+        agency: input.agency ?? null,
+        subject: input.subject,
+        message: input.message,
+        ip,
+      },
+      select: { id: true },
+    });
+    await queueContactMails(tx, saved.id);
+    return saved;
   });
 }
 

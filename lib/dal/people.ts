@@ -1,4 +1,6 @@
 import "server-only";
+import { queueInvitation } from "./password-reset";
+import { randomBytes } from "node:crypto";
 import { UserFacingError } from "@/lib/errors";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
@@ -103,7 +105,9 @@ export type CreateManagedUser = {
   name: string;
   username: string;
   email: string;
-  password: string;
+  /** Empty with `invite`: the user chooses a password through an e-mailed link. */
+  password?: string;
+  invite?: boolean;
   avatar?: File;
   role?: "ADMIN" | "SUPER_ADMIN";
   departmentId?: string;
@@ -116,8 +120,10 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
   const role: Role = kind === "admin" ? (input.role ?? "ADMIN") : KIND_ROLE[kind];
   const username = normalizeIdentifier(input.username);
   const email = normalizeIdentifier(input.email);
-  assertPasswordStrong(input.password, { username, email, name: input.name });
-  const passwordHash = await hashPassword(input.password);
+  // Invited: an unguessable password nobody knows until the link sets one.
+  const password = input.invite ? randomBytes(32).toString("base64url") : (input.password ?? "");
+  if (!input.invite) assertPasswordStrong(password, { username, email, name: input.name });
+  const passwordHash = await hashPassword(password);
   return withNewAvatar(input.avatar, (avatar) =>
     db()
       .$transaction(async (tx) => {
@@ -138,6 +144,7 @@ export async function createManagedUser(actor: SessionUser, kind: UserKind, inpu
           },
         });
         await recordAudit(tx, { actor, action: "user.create", target: `user:${created.id}`, after: auditView(created) });
+        if (input.invite) await queueInvitation(tx, created);
         return { id: created.id };
       })
       .catch(mapUniqueViolation),

@@ -12,6 +12,7 @@ import { removeImage } from "@/lib/storage/images";
 import { assertIdentityFree, assertPasswordStrong, auditView, mapUniqueViolation, withNewAvatar } from "./accounts";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./users";
+import { mailKindsForRole } from "@/lib/mail/kinds";
 
 // Manual screens 9 and 10: every user's own profile and password.
 
@@ -80,4 +81,23 @@ export async function signOutEverywhere(actor: SessionUser) {
   const ended = await revokeAllSessions(actor.id);
   await recordSecurityEvent("session.signout_all", { outcome: "success", userId: actor.id, ended, route: "/dashboard/profile" });
   return { ended };
+}
+
+// ------------------------------------------------------------------ mail choices (issue #9)
+
+/** Which optional mails the user receives (only those their role can get) and their mails' language. */
+export async function getMailPreferences(actor: SessionUser) {
+  const row = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { locale: true, emailOptOut: true } });
+  const kinds = mailKindsForRole(actor.role);
+  return { locale: row.locale === "en" ? ("en" as const) : ("id" as const), kinds, enabled: kinds.filter((k) => !row.emailOptOut.includes(k)) };
+}
+
+export async function updateMailPreferences(actor: SessionUser, input: { locale: "id" | "en"; enabled: string[] }) {
+  const kinds = mailKindsForRole(actor.role);
+  const emailOptOut = kinds.filter((k) => !input.enabled.includes(k));
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { locale: true, emailOptOut: true } });
+    await tx.user.update({ where: { id: actor.id }, data: { locale: input.locale, emailOptOut } });
+    await recordAudit(tx, { actor, action: "profile.mailPreferences", target: `user:${actor.id}`, before, after: { locale: input.locale, emailOptOut } });
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from "./zod";
-import { calendarSettingsSchema, DEFAULT_CALENDAR } from "./sla";
 import { maxAttachmentsTotalMb } from "@/lib/request-limits";
+import { calendarSettingsSchema, DEFAULT_CALENDAR } from "./sla";
 
 /**
  * The three tabs of the Setting screen (manual screen 19). Stored one row per section in the
@@ -49,6 +49,8 @@ export const ticketSettingsSchema = z
     clientsMayReopen: z.boolean(),
     /** 0 = never. */
     autoCloseResolvedAfterDays: z.number().int().min(0).max(365),
+    /** Where a known client's new mail (not a reply) becomes a ticket; "" = to the Kontak inbox. */
+    emailDepartmentId: z.union([z.literal(""), z.uuid()]),
   })
   .strict()
   // One message's files travel in one request: they must fit under the request ceiling.
@@ -95,5 +97,6 @@ export const DEFAULT_SETTINGS: { [S in SettingsSection]: SettingsOf<S> } = {
     clientsMayClose: true,
     clientsMayReopen: true,
     autoCloseResolvedAfterDays: 7,
+    emailDepartmentId: "",
   },
 };

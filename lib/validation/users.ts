@@ -53,15 +53,27 @@ const identityFields = { name, username, email, avatar: optionalImageSchema };
 
 export const adminRoleSchema = z.enum(["ADMIN", "SUPER_ADMIN"]);
 
-export const createAdminSchema = z.object({ ...identityFields, password: passwordSchema, role: adminRoleSchema }).strict();
+/**
+ * A new account gets a password typed by the manager, or (invite) an e-mailed link to choose one:
+ * then the password field may stay empty.
+ */
+const newPasswordFields = {
+  password: z.union([z.literal(""), passwordSchema]).optional(),
+  invite: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
+};
+const passwordOrInvite = (v: { password?: string; invite?: boolean }, ctx: z.RefinementCtx) => {
+  if (!v.invite && !v.password) ctx.addIssue({ code: "custom", path: ["password"], message: "required" });
+};
+
+export const createAdminSchema = z.object({ ...identityFields, ...newPasswordFields, role: adminRoleSchema }).strict().superRefine(passwordOrInvite);
 export const updateAdminSchema = z.object({ id: uuid, ...identityFields, role: adminRoleSchema }).strict();
 
 const staffFields = { departmentId: uuid, designation: z.string().trim().max(100) };
-export const createStaffSchema = z.object({ ...identityFields, password: passwordSchema, ...staffFields }).strict();
+export const createStaffSchema = z.object({ ...identityFields, ...newPasswordFields, ...staffFields }).strict().superRefine(passwordOrInvite);
 export const updateStaffSchema = z.object({ id: uuid, ...identityFields, ...staffFields }).strict();
 
 const clientFields = { agencyId: uuid };
-export const createClientSchema = z.object({ ...identityFields, password: passwordSchema, ...clientFields }).strict();
+export const createClientSchema = z.object({ ...identityFields, ...newPasswordFields, ...clientFields }).strict().superRefine(passwordOrInvite);
 export const updateClientSchema = z.object({ id: uuid, ...identityFields, ...clientFields }).strict();
 
 export const setUserActiveSchema = z.object({ id: uuid, active: z.boolean() }).strict();

@@ -13,6 +13,7 @@ const copy: UserFormCopy = {
   email: id.users.email,
   password: id.users.password,
   passwordHint: id.profile.passwordHint,
+  invite: id.users.invite,
   avatar: id.users.avatar,
   avatarHint: id.users.avatarHint,
   role: id.users.role,

@@ -18,6 +18,7 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   "/dashboard/faq": { SUPER_ADMIN: A, ADMIN: A, STAFF: A, CLIENT: A },
   "/dashboard/departments": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/settings": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
+  "/dashboard/settings/email": { SUPER_ADMIN: A, ADMIN: N, STAFF: N, CLIENT: N },
   "/dashboard/agencies": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/audit": { SUPER_ADMIN: A, ADMIN: N, STAFF: N, CLIENT: N },
   "/dashboard/inbox": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },

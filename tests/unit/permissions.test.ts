@@ -16,6 +16,7 @@ describe("permission table", () => {
       "settings.manage": ["ADMIN", "SUPER_ADMIN"],
       "inbox.manage": ["ADMIN", "SUPER_ADMIN"],
       "audit.read": ["SUPER_ADMIN"],
+      "email.manage": ["SUPER_ADMIN"],
     });
   });
 

@@ -60,6 +60,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               required: tv("required"),
             }}
           />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/lupa-password" className="text-brand-700 underline">
+              {t("forgot")}
+            </Link>
+          </p>
         </div>
       </div>
     </main>

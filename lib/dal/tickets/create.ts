@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/dal/users";
 import type { TicketPriority } from "@/lib/validation/tickets";
 import { prepareFiles, withStoredFiles } from "./attachments";
 import { EVENT_KIND, recipientsWhere } from "./recipients";
+import { ticketMailInsertSql, wakeMailWorker } from "@/lib/mail/outbox";
 import { initialClock } from "./sla";
 
 function jakartaYear(date: Date): string {
@@ -50,7 +51,8 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
   const clock = await initialClock(department.id, priority, createdAt);
   const key = `${settings.numberPrefix}-${jakartaYear(new Date())}`;
   const ref = { id: Prisma.sql`t."id"`, clientId: Prisma.sql`${client.id}::uuid`, departmentId: Prisma.sql`${department.id}::uuid`, assigneeId: Prisma.sql`NULL::uuid` };
-  // One statement: the number, the ticket, its files, history and notifications. The counter row's
+  const mails = ticketMailInsertSql("created", ref, user.id, { from: Prisma.sql`t` })!;
+  // One statement: the number, the ticket, its files, history, notifications and mails. The counter row's
   // lock (which serialises creations) is held only while this statement runs, not across round trips.
   return withStoredFiles(files, async (stored) => {
     const [ticket] = await db().$queryRaw<{ id: string; number: string }[]>`
@@ -82,8 +84,9 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
         INSERT INTO "Notification" ("id", "userId", "ticketId", "kind")
         SELECT gen_random_uuid(), u."id", t."id", ${EVENT_KIND.created}::"NotificationKind"
         FROM t JOIN "User" u ON ${recipientsWhere("created", ref, user.id)}
-      )
+      ), mailed AS (${mails})
       SELECT "id"::text AS id, "number" FROM t`;
+    wakeMailWorker();
     return ticket!;
   });
 }

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/dal/users";
 import type { UpdateTicketInput } from "@/lib/validation/tickets";
 import { insertAttachments, prepareFiles, withStoredFiles } from "./attachments";
 import { notifyTicketEvent } from "./recipients";
+import { queueTicketMails } from "@/lib/mail/outbox";
 import { canRate, canReply, statusChoices } from "./rules";
 import { findScopedTicket } from "./scope";
 import { moveTicketClock, recordTicketFirstResponse } from "./sla";
@@ -39,7 +40,9 @@ export async function replyToTicket(user: SessionUser, input: { ticketId: string
         await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
       }
       if (staffSide && !internal) await recordTicketFirstResponse(tx, cal, ticket.id);
-      await notifyTicketEvent(tx, internal ? "note" : staffSide ? "staffReply" : "clientReply", ticket, user.id);
+      const event = internal ? "note" : staffSide ? "staffReply" : "clientReply";
+      await notifyTicketEvent(tx, event, ticket, user.id);
+      await queueTicketMails(tx, event, ticket, user.id, { messageId: message.id });
       return { id: message.id };
     }),
   );
@@ -106,8 +109,14 @@ export async function updateTicket(user: SessionUser, input: UpdateTicketInput) 
       data: changes.map((c, i) => ({ ticketId: ticket.id, actorId: user.id, field: c.field, fromValue: c.from, toValue: c.to, createdAt: new Date(now + i) })),
     });
     const after = { ...ticket, departmentId, assigneeId };
-    if (data.assigneeId) await notifyTicketEvent(tx, "assigned", after, user.id);
-    if (data.status) await notifyTicketEvent(tx, "status", after, user.id);
+    if (data.assigneeId) {
+      await notifyTicketEvent(tx, "assigned", after, user.id);
+      await queueTicketMails(tx, "assigned", after, user.id);
+    }
+    if (data.status) {
+      await notifyTicketEvent(tx, "status", after, user.id);
+      await queueTicketMails(tx, "status", after, user.id, { status: String(data.status) });
+    }
   });
   return { changed: changes.length };
 }

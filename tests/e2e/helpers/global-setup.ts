@@ -24,6 +24,8 @@ export default async function globalSetup(): Promise<void> {
   dbUrl.pathname = `/${name}`;
 
   const port = process.env.E2E_PORT || "3555";
+  const smtpPort = process.env.E2E_SMTP_PORT || String(Number(port) + 1);
+  const imapPort = process.env.E2E_IMAP_PORT || "4120";
   const baseUrl = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-e2e-"));
   const adminPassword = `E2e-${randomBytes(9).toString("base64url")}`;
@@ -42,6 +44,17 @@ export default async function globalSetup(): Promise<void> {
       HELPDESK_ADMIN_EMAIL: "superadmin@bantenprov.go.id",
       HELPDESK_ADMIN_PASSWORD: adminPassword,
       NEXTAUTH_URL: baseUrl,
+      // Mail through the test's own SMTP server and Dovecot (tests/e2e/mail.e2e.ts).
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: smtpPort,
+      MAIL_FROM: "helpdesk@e2e.bantenprov.go.id",
+      MAIL_POLL_SECONDS: "1",
+      IMAP_HOST: "127.0.0.1",
+      IMAP_PORT: imapPort,
+      IMAP_SECURE: "false",
+      IMAP_USER: "helpdesk",
+      IMAP_PASSWORD: "helpdesk-imap",
+      IMAP_POLL_SECONDS: "5",
     },
   });
 
@@ -67,5 +80,7 @@ export default async function globalSetup(): Promise<void> {
     E2E_DATA_DIR: dataDir,
     E2E_ADMIN_USERNAME: "superadmin",
     E2E_ADMIN_PASSWORD: adminPassword,
+    E2E_SMTP_PORT: smtpPort,
+    E2E_IMAP_PORT: imapPort,
   });
 }

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { signOutEverywhere, updateOwnProfile } from "@/lib/dal/profile";
+import { signOutEverywhere, updateMailPreferences, updateOwnProfile } from "@/lib/dal/profile";
+import { mailPreferencesSchema } from "@/lib/validation/email";
 import { profileSchema, signOutEverywhereSchema } from "@/lib/validation/users";
 
 /** Manual screen 9; every signed-in user edits their own profile. FormData because of the avatar. */
@@ -11,6 +12,15 @@ export async function updateProfileAction(input: unknown) {
     const result = await updateOwnProfile(user, data);
     revalidatePath("/dashboard", "layout");
     return result;
+  });
+}
+
+/** The profile's "Notifikasi e-mail" choices and the language of one's mails. */
+export async function updateMailPreferencesAction(input: unknown) {
+  return runAction({ schema: mailPreferencesSchema, input }, async (data, user) => {
+    await updateMailPreferences(user, data);
+    revalidatePath("/dashboard/profile");
+    return null;
   });
 }
 

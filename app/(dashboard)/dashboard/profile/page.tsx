@@ -3,10 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { Avatar } from "@/components/ui/avatar";
 import { ProfileForm } from "@/components/profile/profile-forms";
+import { MailPreferencesForm } from "@/components/profile/mail-preferences-form";
+import { getMailPreferences } from "@/lib/dal/profile";
 import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { listLiveSessions } from "@/lib/dal/user-sessions";
 import { getDateTimeFormatter } from "@/lib/format";
-import { signOutEverywhereAction, updateProfileAction } from "./actions";
+import { signOutEverywhereAction, updateMailPreferencesAction, updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -14,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Page() {
   const user = await requirePageUser("/dashboard/profile");
-  const [t, tUsers, sessions, when] = await Promise.all([getTranslations("profile"), getTranslations("users"), listLiveSessions(user.id), getDateTimeFormatter()]);
+  const [t, tUsers, sessions, when, mail] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("users"),
+    listLiveSessions(user.id),
+    getDateTimeFormatter(),
+    getMailPreferences(user),
+  ]);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -33,6 +41,21 @@ export default async function Page() {
             avatarHint: tUsers("avatarHint"),
             submit: t("submit"),
             saved: t("saved"),
+          }}
+        />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-3 text-lg font-semibold">{t("mailTitle")}</h2>
+        <MailPreferencesForm
+          initial={{ locale: mail.locale, enabled: mail.enabled }}
+          kinds={mail.kinds}
+          action={updateMailPreferencesAction}
+          copy={{
+            legend: t("mailLegend"),
+            locale: t("mailLocale"),
+            submit: t("submit"),
+            saved: t("saved"),
+            ...Object.fromEntries(mail.kinds.map((k) => [k, t(`mailKind.${k}`)])),
           }}
         />
       </div>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
+import { can } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/dal/settings";
+import { listActiveDepartments } from "@/lib/dal/departments";
 import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
 import { CalendarSettings, SlaPolicySettings } from "@/components/sla/sla-settings";
 import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
@@ -24,7 +26,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
     "submit", "saved", "appName", "logo", "logoHint", "currentLogo", "organisation", "address", "phone", "email", "defaultLanguage", "timeZone", "about",
     "footerText", "links", "linkLabel", "linkUrl", "addLink", "removeLink", "numberPrefix", "allowedExtensions", "allowedExtensionsHint", "maxFileSizeMb",
     "maxFilesPerMessage", "defaultPriority", "priorityLOW", "priorityNORMAL", "priorityHIGH", "priorityURGENT", "clientsMayClose", "clientsMayReopen",
-    "autoCloseResolvedAfterDays",
+    "autoCloseResolvedAfterDays", "emailDepartmentId", "emailDepartmentHint", "emailDepartmentNone",
   ] as const;
   const copy = Object.fromEntries(keys.map((k) => [k, t(k)]));
   let body: React.ReactNode;
@@ -38,7 +40,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   } else if (tab === "sla") {
     body = <SlaPolicySettings user={user} />;
   } else {
-    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} />;
+    body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} departments={await listActiveDepartments()} />;
   }
   return (
     <section className="space-y-4">
@@ -54,6 +56,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
             {t(k)}
           </Link>
         ))}
+        {can(user, "email.manage") && (
+          <Link href="/dashboard/settings/email" className="-mb-px rounded-t border border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-brand-700">
+            {t("emailTab")}
+          </Link>
+        )}
       </nav>
       <div className="rounded-lg border border-slate-200 bg-white p-6">{body}</div>
     </section>

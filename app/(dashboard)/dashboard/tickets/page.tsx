@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
-import { listAssigneeFilterOptions, listTicketsForUser, SLA_COUNT_CAP, type TicketListRow } from "@/lib/dal/tickets";
+import { listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
 import { getWorkingCalendar } from "@/lib/dal/sla";
 import { workingMinutesBetween } from "@/lib/sla/calendar";
 import { getSlaWords, type SlaTone } from "@/components/sla/sla-status";
@@ -31,17 +31,17 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     getWorkingCalendar(),
     getSlaWords(),
   ]);
+  // What the SLA column says of each row: time left or late in working time, paused, met or missed.
   const now = new Date();
-  /** The SLA column: time left or late on the next due time, paused, or the settled result. */
-  const slaOf = (r: TicketListRow): { text: string; tone: SlaTone } | null => {
-    if (r.slaNextDueAt) return slaWords.left(workingMinutesBetween(cal, now, r.slaNextDueAt), r.slaNextDueAt < now);
-    if (r.slaPaused && r.resolutionMet === null) return { text: slaWords.t("paused"), tone: "idle" };
-    if (r.resolutionMet !== null) return { text: slaWords.t(r.resolutionMet ? "metShort" : "missedShort"), tone: r.resolutionMet ? "ok" : "late" };
-    return null;
-  };
+  const sla = new Map<string, { text: string; tone: SlaTone }>();
+  for (const r of list.rows) {
+    if (r.slaNextDueAt) sla.set(r.id, slaWords.left(workingMinutesBetween(cal, now, r.slaNextDueAt), r.slaNextDueAt < now));
+    else if (r.slaPaused && r.resolutionMet === null) sla.set(r.id, { text: slaWords.t("paused"), tone: "idle" });
+    else if (r.resolutionMet !== null) sla.set(r.id, { text: slaWords.t(r.resolutionMet ? "metShort" : "missedShort"), tone: r.resolutionMet ? "ok" : "late" });
+  }
   const slaTabs = staffSide
-    ? { counts: list.slaCounts, cap: SLA_COUNT_CAP, labels: { overdue: slaWords.t("overdueTab"), dueSoon: slaWords.t("dueSoonTab") }, hint: slaWords.t("dueSoonHint") }
-    : undefined;
+    ? { overdue: slaWords.t("overdueTab"), dueSoon: slaWords.t("dueSoonTab"), dueSoonHint: slaWords.t("dueSoonHint") }
+    : null;
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,9 +50,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           {t("new")}
         </Link>
       </div>
-      <TicketStatusTabs filters={filters} list={list} sla={slaTabs} />
+      <TicketStatusTabs filters={filters} list={list} slaTabs={slaTabs} />
       <TicketFilters filters={filters} staffSide={staffSide} departments={departments} agencies={agencies} assignees={assignees} />
-      <TicketTable filters={filters} list={list} staffSide={staffSide} when={when} sla={{ header: slaWords.t("column"), of: slaOf }} />
+      <TicketTable filters={filters} list={list} staffSide={staffSide} when={when} sla={sla} slaColumn={slaWords.t("column")} />
     </section>
   );
 }
