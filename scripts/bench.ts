@@ -53,6 +53,8 @@ const dbUrl = (() => {
 const log = (...m: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 async function spareport(): Promise<number> {
+  // BENCH_PORT: a fixed port, for machines where several people share the port space.
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -119,6 +121,9 @@ async function seed() {
     CREATE TEMP TABLE sd AS SELECT "departmentId" dep, array_agg(id ORDER BY name) a FROM "User" WHERE role = 'STAFF' GROUP BY 1;
     CREATE TEMP TABLE adm AS SELECT id FROM "User" WHERE role = 'ADMIN';`);
 
+  // The report aggregates (issue 11) are rebuilt once after the bulk load instead of row by row.
+  await c.query(`ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_update";
+                 ALTER TABLE "TicketMessage" DISABLE TRIGGER "TicketMessage_first_response";`);
   const BATCH = 100_000;
   const words = ["Internet lambat", "Website tidak bisa diakses", "Server down", "Lupa password e-mail", "Aplikasi SIMPEG error", "Permintaan subdomain baru", "Sertifikat SSL kedaluwarsa", "Bandwidth kurang", "Hosting penuh", "Jaringan putus"];
   for (let from = 1; from <= TICKETS; from += BATCH) {
@@ -170,6 +175,21 @@ async function seed() {
     INSERT INTO "Notification" (id, "userId", "ticketId", kind, "createdAt")
     SELECT gen_random_uuid(), adm.id, t.id, 'TICKET_CREATED', t."createdAt" FROM adm, (SELECT id, "createdAt" FROM "Ticket" ORDER BY "createdAt" DESC LIMIT 5000) t`);
   await c.query(`INSERT INTO "TicketCounter" (key, value) VALUES ('HD-${year}', ${TICKETS})`);
+  // Resolved and closed tickets get a resolution time (minutes to ~3 weeks), half of them a rating and some a
+  // comment; the first response is the first visible staff reply, as the trigger would have set it.
+  const tr = Date.now();
+  await c.query(`
+    UPDATE "Ticket" t SET
+      "resolvedAt" = CASE WHEN t.status IN ('RESOLVED', 'CLOSED') THEN t."createdAt" + (1 + abs(hashtext(t.number)) % 30000) * interval '1 minute' END,
+      "closedAt" = CASE WHEN t.status = 'CLOSED' THEN t."createdAt" + (1 + abs(hashtext(t.number)) % 30000) * interval '1 minute' + interval '7 days' END,
+      rating = CASE WHEN t.status IN ('RESOLVED', 'CLOSED') AND abs(hashtext(t.number || 'r')) % 2 = 0 THEN 1 + abs(hashtext(t.number || 's')) % 5 END,
+      "ratingComment" = CASE WHEN t.status IN ('RESOLVED', 'CLOSED') AND abs(hashtext(t.number || 'r')) % 20 = 0 THEN 'Terima kasih, layanan cepat.' END,
+      "ratedAt" = CASE WHEN t.status IN ('RESOLVED', 'CLOSED') AND abs(hashtext(t.number || 'r')) % 2 = 0 THEN t."createdAt" + (1 + abs(hashtext(t.number)) % 30000) * interval '1 minute' + interval '1 day' END,
+      "firstResponseAt" = (SELECT min(m."createdAt") FROM "TicketMessage" m JOIN "User" u ON u.id = m."authorId" WHERE m."ticketId" = t.id AND NOT m.internal AND u.role <> 'CLIENT')`);
+  await c.query(`ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" ENABLE TRIGGER "Ticket_stat_update";
+                 ALTER TABLE "TicketMessage" ENABLE TRIGGER "TicketMessage_first_response";`);
+  await c.query(`SELECT helpdesk_ticket_stat_rebuild()`);
+  log(`resolution, ratings, first responses and report aggregates: ${Date.now() - tr} ms`);
   await c.query("ANALYZE");
   const { rows } = await c.query(`SELECT (SELECT count(*) FROM "Ticket")::int t, (SELECT count(*) FROM "TicketMessage")::int m, pg_size_pretty(pg_database_size(current_database())) size`);
   log(`seeded ${rows[0].t} tickets, ${rows[0].m} messages, database ${rows[0].size} in ${Math.round((Date.now() - t0) / 1000)} s`);
@@ -427,7 +447,33 @@ function writer(base: string, client: string, admin: string, l: Lookups, perSeco
   };
 }
 
-async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; rss: number[]; workers: number; writes: string }> {
+type Download = { name: string; seconds: number; megabytes: number; lines: number; status: number; maxRssMb: number };
+
+/** One full download, read as a stream; the app's largest process RSS is sampled every 200 ms meanwhile. */
+async function download(base: string, cookie: string, path: string, name: string, appPid: number): Promise<Download> {
+  log(`download: ${name}`);
+  let maxRss = 0;
+  const sample = () => {
+    for (const p of tree(appPid)) maxRss = Math.max(maxRss, rssMb(p));
+  };
+  const timer = setInterval(sample, 200);
+  const t0 = Date.now();
+  let bytes = 0;
+  let lines = 0;
+  const res = await fetch(base + path, { headers: { cookie } });
+  const reader = res.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    for (const b of value) if (b === 10) lines++;
+  }
+  clearInterval(timer);
+  sample();
+  return { name, seconds: Math.round((Date.now() - t0) / 100) / 10, megabytes: Math.round(bytes / 1e5) / 10, lines, status: res.status, maxRssMb: maxRss };
+}
+
+async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }> {
   const node = await nodeBinary(nodeVersion);
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await spareport();
   const base = `http://127.0.0.1:${port}`;
@@ -458,6 +504,7 @@ async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; 
     for (let k = 0; k < 20; k++) for (const p of [views[k]!, ticketPaths[k]!]) await fetch(base + p, { headers: h(admin) });
 
     const rows: Row[] = [];
+    const exports: Download[] = [];
     rows.push(await run(meter, "health (floor)", { url: `${base}/api/health` }));
     rows.push(await run(meter, "(a) list, default, repeated", { url: `${base}/dashboard/tickets`, headers: h(admin) }));
     rows.push(
@@ -474,6 +521,23 @@ async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; 
     rows.push(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length}`, { url: base, headers: h(admin), requests: rotate(sla) }));
     rows.push(await run(meter, "(b) list, the client's own list, rotation over 10 pages", { url: base, headers: h(client), requests: rotate(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`)) }));
     rows.push(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
+    // Issue 11: dashboards, a one-year report for all OPDs, and full exports (streamed; RSS sampled meanwhile).
+    const staffUser = await login(base, "staff1");
+    rows.push(await run(meter, "dashboard (admin)", { url: `${base}/dashboard`, headers: h(admin) }));
+    rows.push(await run(meter, "dashboard (staff)", { url: `${base}/dashboard`, headers: h(staffUser) }));
+    rows.push(await run(meter, "dashboard (client)", { url: `${base}/dashboard`, headers: h(client) }));
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const yearAgo = new Date(Date.now() + 7 * 3600_000 - 364 * 86_400_000).toISOString().slice(0, 10);
+    rows.push(
+      await run(meter, "report, one year, all OPDs (2 connections)", {
+        url: `${base}/dashboard/reports?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency`,
+        headers: h(admin),
+        connections: 2,
+      }),
+    );
+    exports.push(await download(base, admin, "/api/tickets/export?format=csv", "ticket list, all tickets, CSV", app.pid!));
+    exports.push(await download(base, admin, "/api/tickets/export?format=xlsx", "ticket list, all tickets, XLSX", app.pid!));
+    exports.push(await download(base, admin, `/api/reports/export?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency&format=xlsx`, "report, one year by OPD, XLSX", app.pid!));
     const w1 = writer(base, client, admin, l, WRITE_RATE);
     rows.push(await run(meter, `(c) list rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(views) }));
     rows.push(await run(meter, `(c) ticket page rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
@@ -496,7 +560,7 @@ async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; 
     );
     const servers = tree(app.pid!).filter((p) => /next-server/.test(fs.readFileSync(`/proc/${p}/cmdline`, "utf8").replace(/\0/g, " ")) || /next start/.test(fs.readFileSync(`/proc/${p}/cmdline`, "utf8")));
     const rss = servers.map(rssMb);
-    return { rows, rss, workers: servers.length, writes: `${writes.done} writes done, ${writes.failed} failed` };
+    return { rows, rss, workers: servers.length, writes: `${writes.done} writes done, ${writes.failed} failed`, exports };
   } finally {
     stop();
     await new Promise((r) => setTimeout(r, 2000));
@@ -514,7 +578,7 @@ async function main() {
   }
   if (SEED_ONLY) return;
   const l = await lookups();
-  const results: { node: string; rows: Row[]; rss: number[]; workers: number; writes: string }[] = [];
+  const results: { node: string; rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }[] = [];
   for (const v of NODE_VERSIONS) results.push({ node: v, ...(await measure(v, l)) });
   write(results);
 }
@@ -529,16 +593,19 @@ same rotations while tickets are created and replied to over HTTP. Creation post
 Node and PostgreSQL CPU per request are read from \`/proc\` (all app processes / all server processes,
 divided by the requests of the row), so they hold against a busy machine better than latencies do.`;
 
-function write(results: { node: string; rows: Row[]; rss: number[]; workers: number; writes: string }[]) {
+function write(results: { node: string; rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }[]) {
   const cpu = os.cpus();
   const ok = (b: boolean) => (b ? "✅" : "❌");
-  const parts = results.map(({ node, rows, rss, workers, writes }) => {
+  const parts = results.map(({ node, rows, rss, workers, writes, exports }) => {
     const health = rows[0]!;
     const by = (prefix: string) => rows.filter((r) => r.name.startsWith(prefix));
     const listRows = [...by("(b) list"), ...by("(c) list")];
     const pageRows = [...by("(b) ticket"), ...by("(c) ticket")];
     const create = by("creation")[0]!;
     const listOk = listRows.every((r) => r.p95 <= 150 && r.p95 <= 5 * health.p95);
+    const dashboard = by("dashboard (admin)")[0];
+    const report = by("report,")[0];
+    const csv = exports.find((e) => e.name.includes("CSV"));
     return `### Node ${node}
 
 | run | p50 ms | p95 ms | p99 ms | req/s | Node CPU ms/req | PostgreSQL CPU ms/req | bytes/resp | cache hits | non-2xx | errors |
@@ -553,6 +620,13 @@ ${workers} \`next start\` worker(s); RSS after the runs: ${rss.map((m) => `${m} 
 | ticket page p95 ≤ 100 ms | ${pageRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(pageRows.every((r) => r.p95 <= 100))} |
 | creation ≥ 100/s | ${create.rps}/s | ${ok(create.rps >= 100)} |
 | RSS per process ≤ 500 MB | ${Math.max(...rss)} MB | ${ok(Math.max(...rss) <= 500)} |
+| admin dashboard p95 ≤ 150 ms (20 connections) | ${dashboard?.p95 ?? "—"} ms | ${ok(!!dashboard && dashboard.p95 <= 150)} |
+| one-year report for all OPDs ≤ 1 s (p95, 2 connections) | ${report?.p95 ?? "—"} ms | ${ok(!!report && report.p95 <= 1000)} |
+| full CSV export streams with RSS < 500 MB | ${csv ? `${csv.lines.toLocaleString("en")} lines in ${csv.seconds} s, max RSS ${csv.maxRssMb} MB` : "—"} | ${ok(!!csv && csv.status === 200 && csv.maxRssMb < 500)} |
+
+| download (one request, streamed) | status | seconds | MB | lines | largest app process RSS meanwhile |
+|---|---:|---:|---:|---:|---:|
+${exports.map((e) => `| ${e.name} | ${e.status} | ${e.seconds} | ${e.megabytes} | ${e.lines.toLocaleString("en")} | ${e.maxRssMb} MB |`).join("\n")}
 `;
   });
   const section = `## ${TICKETS.toLocaleString("en")} tickets

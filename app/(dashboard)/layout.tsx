@@ -35,7 +35,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {tCommon("skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/dashboard" className="font-bold text-brand-800">
             {general.appName}
@@ -61,12 +61,17 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 <span className="block text-xs text-slate-600">{tRoles(user.role)}</span>
               </span>
             </Link>
+            <Link href="/dashboard/password" className="text-sm text-brand-800 underline" data-testid="change-password-link">
+              {t("password")}
+            </Link>
             <LogoutButton label={t("logout")} />
           </div>
         </div>
       </header>
-      <div className="flex flex-col gap-6 p-4 md:flex-row">
-        <Sidebar role={user.role} />
+      <div className="flex flex-col gap-6 p-4 md:flex-row print:block print:p-0">
+        <div className="print:hidden">
+          <Sidebar role={user.role} />
+        </div>
         <main id="main" className="min-w-0 flex-1">
           {children}
         </main>

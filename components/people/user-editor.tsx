@@ -29,6 +29,10 @@ function useFormCopy(): UserFormCopy {
     designation: t("designation"),
     agency: t("agency"),
     chooseAgency: t("chooseAgency"),
+    addAgency: t("addAgency"),
+    addAgencyName: t("addAgencyName"),
+    addAgencySubmit: t("addAgencySubmit"),
+    agencyAdded: t("agencyAdded"),
     submit: t("submit"),
     submitting: tUi("saving"),
   };
@@ -42,10 +46,13 @@ export function UserEditor({
   agencies,
   saveAction,
   setPasswordAction,
+  createAgencyAction,
 }: UserEditorData & {
   kind: UserKind;
   saveAction: (input: unknown) => Promise<ActionResult<unknown>>;
   setPasswordAction?: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** Add Client / Edit Client: an OPD can be added in place (a fresh install has none). */
+  createAgencyAction?: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const area = USER_AREA[kind];
   const t = useTranslations("users");
@@ -71,7 +78,7 @@ export function UserEditor({
         <h1 className="mt-2 text-2xl font-bold">{t(target ? `${area}Edit` : `${area}New`)}</h1>
       </div>
       {kind === "staff" && departments.length === 0 && <p className="text-amber-800">{t("noDepartments")}</p>}
-      {kind === "client" && agencies.length === 0 && <p className="text-amber-800">{t("noAgencies")}</p>}
+      {kind === "client" && agencies.length === 0 && <p className="text-amber-800">{t(createAgencyAction ? "noAgenciesAddBelow" : "noAgencies")}</p>}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <UserForm
           kind={kind}
@@ -81,6 +88,7 @@ export function UserEditor({
           agencies={agencies}
           copy={copy}
           action={saveAction}
+          createAgency={kind === "client" ? createAgencyAction : undefined}
           doneHref={`/dashboard/${area}`}
         />
       </div>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
@@ -33,6 +35,11 @@ export type UserFormCopy = {
   designation: string;
   agency: string;
   chooseAgency: string;
+  /** The in-place "new OPD" part of the Add Client form. */
+  addAgency: string;
+  addAgencyName: string;
+  addAgencySubmit: string;
+  agencyAdded: string;
   submit: string;
   submitting: string;
 };
@@ -69,6 +76,7 @@ export function UserForm({
   agencies = [],
   copy,
   action,
+  createAgency,
   doneHref,
 }: {
   kind: UserKind;
@@ -78,9 +86,12 @@ export function UserForm({
   agencies?: { id: string; name: string }[];
   copy: UserFormCopy;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** Given on the client forms of managers: an OPD can be added without leaving the form. */
+  createAgency?: (input: unknown) => Promise<ActionResult<unknown>>;
   doneHref: string;
 }) {
   const router = useRouter();
+  const [agencyOptions, setAgencyOptions] = useState(agencies);
   const defaults: UserFormValues = {
     name: "",
     username: "",
@@ -166,8 +177,19 @@ export function UserForm({
           label={copy.agency}
           error={err.agencyId}
           placeholder={copy.chooseAgency}
-          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+          options={agencyOptions.map((a) => ({ value: a.id, label: a.name }))}
           {...register("agencyId")}
+        />
+      )}
+      {kind === "client" && createAgency && (
+        <AddAgencyInline
+          copy={copy}
+          createAgency={createAgency}
+          onCreated={(agency) => {
+            // The option must be in the DOM before the select can take its value.
+            flushSync(() => setAgencyOptions((list) => [...list, agency].sort((a, b) => a.name.localeCompare(b.name))));
+            setValue("agencyId", agency.id, { shouldValidate: true });
+          }}
         />
       )}
       <Field id="avatar" label={copy.avatar} error={err.avatar} hint={copy.avatarHint}>
@@ -183,5 +205,72 @@ export function UserForm({
         {isSubmitting ? copy.submitting : copy.submit}
       </button>
     </form>
+  );
+}
+
+/** Not a nested form (HTML forbids it): a text field and a button that calls the OPD action directly. */
+function AddAgencyInline({
+  copy,
+  createAgency,
+  onCreated,
+}: {
+  copy: UserFormCopy;
+  createAgency: (input: unknown) => Promise<ActionResult<unknown>>;
+  onCreated: (agency: { id: string; name: string }) => void;
+}) {
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const add = async () => {
+    setError(null);
+    setDone(null);
+    setBusy(true);
+    const result = await createAgency({ name });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.fieldErrors?.name ?? result.formError ?? null);
+      return;
+    }
+    onCreated({ id: (result.data as { id: string }).id, name: name.trim() });
+    setDone(copy.agencyAdded.replace("{name}", name.trim()));
+    setName("");
+  };
+  return (
+    <details className="rounded border border-slate-200 p-3" data-testid="add-agency">
+      <summary className="cursor-pointer text-sm font-medium text-brand-800">{copy.addAgency}</summary>
+      <div className="mt-2 flex flex-wrap items-end gap-2">
+        <div className="min-w-[14rem] flex-1">
+          <label htmlFor="new-agency-name" className="block text-sm font-medium">
+            {copy.addAgencyName}
+          </label>
+          <input
+            id="new-agency-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                void add();
+              }
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "new-agency-error" : undefined}
+            className={inputClass}
+          />
+        </div>
+        <button type="button" onClick={() => void add()} disabled={busy} className={buttonClass}>
+          {copy.addAgencySubmit}
+        </button>
+      </div>
+      {error ? (
+        <p id="new-agency-error" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <p role="status" className="mt-1 text-sm text-green-800">
+        {done}
+      </p>
+    </details>
   );
 }

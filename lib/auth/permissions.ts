@@ -1,4 +1,4 @@
-// Edge-safe (the route table in ./roles uses it, and the middleware imports that): no database here.
+// Edge-safe (the route table in ./routes uses it, and the middleware imports that): no database here.
 import { AuthorizationError } from "@/lib/errors";
 import { ALL_ROLES, type Role } from "./roles";
 
@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "inbox.manage": { roles: MANAGERS, description: "read Kontak messages, mark handled, turn into tickets" },
   "audit.read": { roles: ["SUPER_ADMIN"], description: "read the audit log" },
   "email.manage": { roles: ["SUPER_ADMIN"], description: "Settings → E-mail: mail status, test mail, the outbox, send again" },
+  "reports.read": { roles: STAFF_SIDE, description: "reports and their CSV/Excel export (Staff: their own department)" },
+  "tickets.export": { roles: STAFF_SIDE, description: "export the filtered ticket list as CSV or Excel (the tickets they may see)" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,7 +13,8 @@ export type DashboardMenu =
   | "agencies"
   | "settings"
   | "inbox"
-  | "audit";
+  | "audit"
+  | "reports";
 
 /**
  * Who may open each dashboard area. The longest matching prefix wins. Used by the middleware
@@ -22,6 +23,7 @@ export type DashboardMenu =
 export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; menu?: DashboardMenu }[] = [
   { path: "/dashboard", roles: ALL_ROLES, menu: "dashboard" },
   { path: "/dashboard/tickets", roles: ALL_ROLES, menu: "tickets" },
+  { path: "/dashboard/reports", roles: rolesWith("reports.read"), menu: "reports" },
   { path: "/dashboard/admins", roles: rolesWith("admins.manage"), menu: "admins" },
   { path: "/dashboard/staff", roles: rolesWith("users.manage"), menu: "staff" },
   { path: "/dashboard/clients", roles: rolesWith("users.manage"), menu: "clients" },

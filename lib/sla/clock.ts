@@ -105,7 +105,9 @@ export function runningMinutes(cal: WorkingCalendar, clock: SlaClock, at: Date):
 
 /** The first reply the client can see. Later replies change nothing. */
 export function recordFirstResponse(cal: WorkingCalendar, clock: SlaClock, now: Date): SlaClock {
-  if (clock.firstResponseAt) return clock;
+  // Keyed on the minutes, not firstResponseAt: a database trigger (migration report_stats) stamps
+  // firstResponseAt on the same reply for the reports; the clock still records its working minutes.
+  if (clock.firstResponseMinutes !== null) return clock;
   return {
     ...clock,
     firstResponseAt: now,

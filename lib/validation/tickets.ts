@@ -58,7 +58,7 @@ export function attachmentsSchema(limits: AttachmentLimits) {
 export function createTicketSchema(limits: AttachmentLimits) {
   return z
     .object({
-      departmentId: uuidChoice,
+      departmentId: z.string().trim().min(1, { message: "chooseDepartment" }).pipe(z.uuid({ message: "invalidChoice" })),
       subject: z.string().trim().min(1).max(SUBJECT_MAX),
       description: z.string().trim().min(1).max(BODY_MAX),
       priority: z.enum(TicketPriority).optional(),

@@ -68,11 +68,12 @@ const passwordOrInvite = (v: { password?: string; invite?: boolean }, ctx: z.Ref
 export const createAdminSchema = z.object({ ...identityFields, ...newPasswordFields, role: adminRoleSchema }).strict().superRefine(passwordOrInvite);
 export const updateAdminSchema = z.object({ id: uuid, ...identityFields, role: adminRoleSchema }).strict();
 
-const staffFields = { departmentId: uuid, designation: z.string().trim().max(100) };
+// A required select left empty says what to do ("Pilih department"), not "invalid".
+const staffFields = { departmentId: z.uuid({ message: "chooseDepartment" }), designation: z.string().trim().max(100) };
 export const createStaffSchema = z.object({ ...identityFields, ...newPasswordFields, ...staffFields }).strict().superRefine(passwordOrInvite);
 export const updateStaffSchema = z.object({ id: uuid, ...identityFields, ...staffFields }).strict();
 
-const clientFields = { agencyId: uuid };
+const clientFields = { agencyId: z.uuid({ message: "chooseAgency" }) };
 export const createClientSchema = z.object({ ...identityFields, ...newPasswordFields, ...clientFields }).strict().superRefine(passwordOrInvite);
 export const updateClientSchema = z.object({ id: uuid, ...identityFields, ...clientFields }).strict();
 

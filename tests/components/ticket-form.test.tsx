@@ -47,7 +47,8 @@ it("shows Indonesian field errors and does not submit an empty form", async () =
   renderForm(action);
   await userEvent.type(screen.getByLabelText("Subjek"), "   ");
   await userEvent.click(screen.getByRole("button", { name: "Kirim" }));
-  expect(await screen.findAllByText("Wajib diisi.")).toHaveLength(3); // department, subject, description
+  expect(await screen.findAllByText("Wajib diisi.")).toHaveLength(2); // subject, description
+  expect(screen.getByText("Pilih department.")).toBeInTheDocument(); // a required select says what to do
   expect(screen.getByLabelText("Subjek")).toHaveAttribute("aria-invalid", "true");
   expect(action).not.toHaveBeenCalled();
 });

@@ -22,9 +22,9 @@ const CLIENT = { name: "Siti OPD E2E", username: "siti.e2e", email: "siti.e2e@di
 
 async function fillUserForm(page: Page, user: { name: string; username: string; email: string; password: string }) {
   await page.getByLabel("Nama", { exact: true }).fill(user.name);
-  await page.getByLabel("User Name", { exact: true }).fill(user.username);
-  await page.getByLabel("Email", { exact: true }).fill(user.email);
-  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByLabel("Nama pengguna (username)", { exact: true }).fill(user.username);
+  await page.getByLabel("E-mail", { exact: true }).fill(user.email);
+  await page.getByLabel("Kata sandi", { exact: true }).fill(user.password);
 }
 
 async function newSession(): Promise<Page> {
@@ -40,7 +40,7 @@ it("Super Admin adds an Admin, who sets up a department, an OPD, a staff member 
   await sa.getByRole("link", { name: "Add New" }).click();
   await sa.waitForURL(/\/dashboard\/admins\/new$/);
   await fillUserForm(sa, ADMIN);
-  await sa.getByRole("button", { name: "Submit" }).click();
+  await sa.getByRole("button", { name: "Simpan", exact: true }).click();
   await sa.waitForURL(/\/dashboard\/admins$/);
   await sa.getByRole("cell", { name: new RegExp(ADMIN.name) }).waitFor();
   await sa.context().close();
@@ -69,14 +69,14 @@ it("Super Admin adds an Admin, who sets up a department, an OPD, a staff member 
   await fillUserForm(admin, { name: "Andi Staff E2E", username: "andi.e2e", email: "andi.e2e@diskominfo.bantenprov.go.id", password: "Nasi Uduk Pandeglang 3" });
   await admin.getByLabel("Department", { exact: true }).selectOption({ label: "Jaringan & Bandwidth E2E" });
   await admin.getByLabel("Jabatan", { exact: true }).fill("Teknisi Jaringan");
-  await admin.getByRole("button", { name: "Submit" }).click();
+  await admin.getByRole("button", { name: "Simpan", exact: true }).click();
   await admin.waitForURL(/\/dashboard\/staff$/);
   await admin.getByRole("cell", { name: "Teknisi Jaringan" }).waitFor();
 
   await admin.goto(`${baseUrl()}/dashboard/clients/new`);
   await fillUserForm(admin, CLIENT);
   await admin.getByLabel("OPD", { exact: true }).selectOption({ label: "Dinas Kesehatan E2E" });
-  await admin.getByRole("button", { name: "Submit" }).click();
+  await admin.getByRole("button", { name: "Simpan", exact: true }).click();
   await admin.waitForURL(/\/dashboard\/clients$/);
   await admin.getByRole("cell", { name: "Dinas Kesehatan E2E", exact: true }).waitFor();
   await admin.context().close();
@@ -86,14 +86,14 @@ it("the Client changes their password, is sent to login, and logs in with the ne
   const page = await newSession();
   await loginAs(page, CLIENT.username, CLIENT.password);
   await page.goto(`${baseUrl()}/dashboard/password`);
-  await page.getByLabel("Current Password").fill("bukan-password-lama");
-  await page.getByLabel("New Password").fill(CLIENT.newPassword);
-  await page.getByLabel("Confirm Password").fill(CLIENT.newPassword);
-  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByLabel("Kata sandi saat ini").fill("bukan-password-lama");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill(CLIENT.newPassword);
+  await page.getByLabel("Ulangi kata sandi baru").fill(CLIENT.newPassword);
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   expect(await page.getByText("Password saat ini salah.").textContent()).toBe("Password saat ini salah.");
 
-  await page.getByLabel("Current Password").fill(CLIENT.password);
-  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByLabel("Kata sandi saat ini").fill(CLIENT.password);
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await page.waitForURL(/\/login\?notice=password-changed/);
   await page.getByText("Password Anda telah diganti").waitFor();
   await page.getByLabel(/Username/).fill(CLIENT.username);

@@ -12,6 +12,7 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   "/dashboard": { SUPER_ADMIN: A, ADMIN: A, STAFF: A, CLIENT: A },
   "/dashboard/tickets": { SUPER_ADMIN: A, ADMIN: A, STAFF: A, CLIENT: A },
   "/dashboard/tickets/new": { SUPER_ADMIN: A, ADMIN: A, STAFF: A, CLIENT: A },
+  "/dashboard/reports": { SUPER_ADMIN: A, ADMIN: A, STAFF: A, CLIENT: N },
   "/dashboard/admins": { SUPER_ADMIN: A, ADMIN: N, STAFF: N, CLIENT: N },
   "/dashboard/staff": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/clients": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },

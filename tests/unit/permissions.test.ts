@@ -17,6 +17,8 @@ describe("permission table", () => {
       "inbox.manage": ["ADMIN", "SUPER_ADMIN"],
       "audit.read": ["SUPER_ADMIN"],
       "email.manage": ["SUPER_ADMIN"],
+      "reports.read": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "tickets.export": ["ADMIN", "STAFF", "SUPER_ADMIN"],
     });
   });
 

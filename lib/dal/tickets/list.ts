@@ -57,7 +57,7 @@ function jakartaDayStart(isoDate: string, plusDays = 0): string {
  * rechecked per row (ts_match_vq is `@@` in a form the GIN index does not serve): AND-ing the GIN
  * bitmap of a common word costs 13–26 ms at a million tickets, the recheck ~2 ms.
  */
-function filterSql(filters: TicketListFilters, opts: { withStatus: boolean; narrowScope: boolean; sla?: SlaWindow }): Prisma.Sql[] {
+export function filterSql(filters: TicketListFilters, opts: { withStatus: boolean; narrowScope: boolean; sla?: SlaWindow }): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (opts.withStatus && filters.sla && opts.sla) parts.push(slaViewSql(filters.sla, opts.sla));
   // Only tickets whose clock runs have a next due time; the sort lists those, soonest first.

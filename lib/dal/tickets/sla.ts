@@ -108,6 +108,6 @@ export async function moveTicketClock(
 /** A reply the client can see, from staff: the first one settles the first-response target. */
 export async function recordTicketFirstResponse(tx: Tx, cal: WorkingCalendar, ticketId: string, now: Date = new Date()): Promise<void> {
   const { row, clock } = await readClock(tx, ticketId);
-  if (clock.firstResponseAt || !clock.firstResponseDueAt) return;
+  if (clock.firstResponseMinutes !== null || !clock.firstResponseDueAt) return;
   await writeClock(tx, ticketId, recordFirstResponse(cal, clock, now), row.slaNotified);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { Avatar } from "@/components/ui/avatar";
@@ -25,7 +26,12 @@ export default async function Page() {
   ]);
   return (
     <section className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <Link href="/dashboard/password" className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-50">
+          {t("changePasswordLink")}
+        </Link>
+      </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <div className="mb-4">
           <Avatar name={user.name} src={user.avatar ? `/api/avatars/${user.id}` : null} size={72} />

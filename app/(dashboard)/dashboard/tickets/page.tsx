@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
 import { listAssigneeFilterOptions, listTicketsForUser } from "@/lib/dal/tickets";
@@ -12,6 +13,7 @@ import { firstValues } from "@/lib/validation/list-query";
 import { ticketListFiltersSchema } from "@/lib/validation/tickets";
 import { TicketFilters, TicketStatusTabs } from "@/components/tickets/ticket-filters";
 import { TicketTable } from "@/components/tickets/ticket-table";
+import { ExportLinks } from "@/components/tickets/export-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("title") };
@@ -21,8 +23,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser("/dashboard/tickets");
   const filters = ticketListFiltersSchema.parse(firstValues(await searchParams));
   const staffSide = user.role !== "CLIENT";
-  const [t, when, list, departments, agencies, assignees, cal, slaWords] = await Promise.all([
+  const [t, tReports, when, list, departments, agencies, assignees, cal, slaWords] = await Promise.all([
     getTranslations("tickets"),
+    getTranslations("reports"),
     getDateTimeFormatter(),
     listTicketsForUser(user, filters),
     staffSide ? listActiveDepartments() : Promise.resolve([]),
@@ -46,9 +49,12 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{staffSide ? t("listTitle") : t("myTickets")}</h1>
-        <Link href="/dashboard/tickets/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t("new")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          {can(user, "tickets.export") ? <ExportLinks filters={filters} labels={{ csv: tReports("downloadCsv"), xlsx: tReports("downloadXlsx") }} /> : null}
+          <Link href="/dashboard/tickets/new" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("new")}
+          </Link>
+        </div>
       </div>
       <TicketStatusTabs filters={filters} list={list} slaTabs={slaTabs} />
       <TicketFilters filters={filters} staffSide={staffSide} departments={departments} agencies={agencies} assignees={assignees} />

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { findUserEditor } from "@/lib/dal/people-editor";
 import { UserEditor } from "@/components/people/user-editor";
+import { createAgencyAction } from "../../agencies/actions";
 import { createClientAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,5 +15,5 @@ export default async function Page() {
   const user = await requirePageUser("/dashboard/clients/new");
   const editor = await findUserEditor(user, "client");
   if (!editor) notFound();
-  return <UserEditor kind="client" {...editor} saveAction={createClientAction} />;
+  return <UserEditor kind="client" {...editor} saveAction={createClientAction} createAgencyAction={createAgencyAction} />;
 }

@@ -1,0 +1,18 @@
+import type { TicketListFilters } from "@/lib/validation/tickets";
+
+/** The list as it is filtered now (not the page or sort), as CSV or Excel — streamed by /api/tickets/export. */
+export function ExportLinks({ filters, labels }: { filters: TicketListFilters; labels: { csv: string; xlsx: string } }) {
+  const { page: _page, sort: _sort, ...rest } = filters;
+  const params = new URLSearchParams(Object.entries(rest).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const link = "rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50";
+  return (
+    <>
+      <a href={`/api/tickets/export?${params}&format=csv`} className={link} data-testid="tickets-export-csv">
+        {labels.csv}
+      </a>
+      <a href={`/api/tickets/export?${params}&format=xlsx`} className={link}>
+        {labels.xlsx}
+      </a>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/permissions";
+import { DEFAULT_SETTINGS } from "@/lib/validation/settings";
+import { getSettings } from "./settings";
+import type { SessionUser } from "./users";
+
+export type SetupStep = {
+  key: "departments" | "agencies" | "staff" | "serviceHours" | "email" | "about" | "logo";
+  href: string;
+  /** null: cannot be done from here yet (a later feature, or the server's .env). */
+  done: boolean | null;
+};
+
+/** The first-run checklist of a fresh install: each step ticks itself from the data. */
+export async function getSetupChecklist(user: SessionUser): Promise<SetupStep[]> {
+  assertCan(user, "settings.manage");
+  const [[counts], general] = await Promise.all([
+    db().$queryRaw<{ departments: boolean; agencies: boolean; staff: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "Department" WHERE "active") AS departments,
+             EXISTS (SELECT 1 FROM "Agency" WHERE "active") AS agencies,
+             EXISTS (SELECT 1 FROM "User" WHERE "role" = 'STAFF' AND "active" AND "departmentId" IS NOT NULL) AS staff`,
+    getSettings("general"),
+  ]);
+  return [
+    { key: "departments", href: "/dashboard/departments", done: !!counts?.departments },
+    { key: "agencies", href: "/dashboard/agencies", done: !!counts?.agencies },
+    { key: "staff", href: "/dashboard/staff/new", done: !!counts?.staff },
+    { key: "serviceHours", href: "/dashboard/settings", done: null },
+    { key: "email", href: "/dashboard/settings", done: process.env.SMTP_HOST || process.env.SMTP_URL ? true : null },
+    { key: "about", href: "/dashboard/settings", done: general.about.trim() !== DEFAULT_SETTINGS.general.about.trim() },
+    { key: "logo", href: "/dashboard/settings", done: !!general.logo },
+  ];
+}
