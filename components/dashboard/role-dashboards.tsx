@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { TrendTable } from "@/components/reports/trend-table";
 import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
-import type { AdminDashboard, ClientDashboard, StaffDashboard } from "@/lib/dal/reports";
+import type { AdminDashboard, ClientDashboard, StaffDashboard } from "@/lib/dal/dashboards";
 import type { SetupStep } from "@/lib/dal/setup";
 import { SetupChecklist } from "./setup-checklist";
 import { StatCard } from "./stat-card";
@@ -142,25 +143,12 @@ export async function AdminDashboardView({ d, steps }: { d: AdminDashboard; step
         <TrendChart data={d.chart.map((p) => ({ label: p.day.slice(5), created: p.created, resolved: p.resolved }))} labels={{ created: tReports("chartLabels.created"), resolved: tReports("chartLabels.resolved") }} />
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-800 underline">{tReports("trendTableCaption", { unit: tReports("trendUnit.day") })}</summary>
-          <table className="mt-2 min-w-[16rem] text-sm">
-            <caption className="sr-only">{t("admin.chartTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="px-2 text-left">{tReports("periodColumn")}</th>
-                <th scope="col" className="px-2 text-right">{tReports("chartLabels.created")}</th>
-                <th scope="col" className="px-2 text-right">{tReports("chartLabels.resolved")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.chart.map((p) => (
-                <tr key={p.day}>
-                  <th scope="row" className="px-2 text-left font-normal">{p.day}</th>
-                  <td className="px-2 text-right">{p.created}</td>
-                  <td className="px-2 text-right">{p.resolved}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TrendTable
+            className="mt-2 min-w-[16rem] text-sm"
+            rows={d.chart.map((p) => ({ period: p.day, created: p.created, resolved: p.resolved }))}
+            caption={t("admin.chartTitle")}
+            labels={{ period: tReports("periodColumn"), created: tReports("chartLabels.created"), resolved: tReports("chartLabels.resolved") }}
+          />
         </details>
       </section>
       <div className="grid gap-6 md:grid-cols-2">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DashboardTicket } from "@/lib/dal/reports";
+import type { DashboardTicket } from "@/lib/dal/dashboards";
 
 /** A short list of tickets on a dashboard, each a link to its page. Labels come translated from the page. */
 export function TicketMiniList({

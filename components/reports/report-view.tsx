@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { TrendTable } from "./trend-table";
 import type { Report } from "@/lib/dal/reports";
 import { formatDuration } from "@/lib/reports/format";
 import { groupLabel } from "@/lib/reports/labels";
@@ -165,25 +166,12 @@ export async function ReportView({
         <h2 id="trend-title" className="text-lg font-semibold">{t("trendTitle")}</h2>
         <TrendChart data={report.trend.map((p) => ({ label: p.period, created: p.created, resolved: p.resolved }))} labels={chartLabels} />
         <div className="max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-white print:max-h-none" tabIndex={0} role="region" aria-labelledby="trend-table-caption">
-          <table className="min-w-full text-sm">
-            <caption id="trend-table-caption" className="sr-only">{t("trendTableCaption", { unit: t(`trendUnit.${report.trendUnit}`) })}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-2 py-1.5 text-left">{t("periodColumn")}</th>
-                <th scope="col" className="px-2 py-1.5 text-right">{t("chartLabels.created")}</th>
-                <th scope="col" className="px-2 py-1.5 text-right">{t("chartLabels.resolved")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.trend.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row" className="px-2 py-1 text-left font-normal">{p.period}</th>
-                  <td className={cell}>{num(p.created)}</td>
-                  <td className={cell}>{num(p.resolved)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TrendTable
+            rows={report.trend}
+            caption={t("trendTableCaption", { unit: t(`trendUnit.${report.trendUnit}`) })}
+            captionId="trend-table-caption"
+            labels={{ period: t("periodColumn"), created: t("chartLabels.created"), resolved: t("chartLabels.resolved") }}
+          />
         </div>
       </section>
 

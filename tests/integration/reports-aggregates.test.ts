@@ -1,4 +1,5 @@
-import { getAdminDashboard, getReport, getStaffDashboard, type ReportMeasures } from "@/lib/dal/reports";
+import { getReport, type ReportMeasures } from "@/lib/dal/reports";
+import { getAdminDashboard, getStaffDashboard } from "@/lib/dal/dashboards";
 import { rateTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import { BUCKETS, bucketOf, DURATION_BOUNDS } from "@/lib/reports/histogram";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
-import { getAdminDashboard, getClientDashboard, getStaffDashboard } from "@/lib/dal/reports";
+import { getAdminDashboard, getClientDashboard, getStaffDashboard } from "@/lib/dal/dashboards";
 import { getSetupChecklist } from "@/lib/dal/setup";
 import { AdminDashboardView, ClientDashboardView, StaffDashboardView } from "@/components/dashboard/role-dashboards";
 
@@ -16,7 +16,7 @@ export default async function DashboardPage() {
   const [t, tRoles] = await Promise.all([getTranslations("dashboard"), getTranslations("roles")]);
   let view: React.ReactNode;
   if (can(user, "tickets.seeAll")) {
-    const [d, steps] = await Promise.all([getAdminDashboard(user), user.role === "SUPER_ADMIN" ? getSetupChecklist(user) : Promise.resolve(null)]);
+    const [d, steps] = await Promise.all([getAdminDashboard(user), can(user, "admins.manage") ? getSetupChecklist(user) : Promise.resolve(null)]);
     view = <AdminDashboardView d={d} steps={steps} />;
   } else if (user.role === "STAFF") {
     view = <StaffDashboardView d={await getStaffDashboard(user)} userId={user.id} />;
