@@ -128,8 +128,8 @@ it("Lupa password? → mail → new password → login", async () => {
   const mail = await mailTo(user.email, (m) => m.subject?.startsWith("Atur ulang password") ?? false);
   const link = linkIn(mail, new RegExp(`${baseUrl()}/reset-password\\?token=[A-Za-z0-9_-]+`));
   await page.goto(link);
-  await page.getByLabel("New Password").fill("Sandi-Baru-Lewat-Email-1");
-  await page.getByLabel("Confirm Password").fill("Sandi-Baru-Lewat-Email-1");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("Sandi-Baru-Lewat-Email-1");
+  await page.getByLabel("Ulangi kata sandi baru", { exact: true }).fill("Sandi-Baru-Lewat-Email-1");
   await page.getByRole("button", { name: "Simpan password" }).click();
   await page.getByRole("status").waitFor();
   await page.screenshot({ path: "/tmp/helpdesk-e2e-reset-done.png" });
@@ -166,7 +166,7 @@ it("Super Admin: Settings → E-mail shows sending on, sends a test mail, lists 
   await c.goto(`${baseUrl()}/dashboard/profile`);
   await c.getByLabel("Staff membalas tiket saya").uncheck();
   await c.getByLabel("Bahasa e-mail").selectOption("en");
-  await c.getByRole("button", { name: "Submit" }).last().click();
+  await c.getByRole("button", { name: "Simpan", exact: true }).last().click();
   await c.getByRole("status").filter({ hasText: "Profil tersimpan." }).waitFor();
   expect(await seriousA11yViolations(c)).toEqual([]);
   await c.screenshot({ path: "/tmp/helpdesk-e2e-profile-mail.png", fullPage: true });
