@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterPills } from "@/components/ui/filter-pills";
 import { useTranslations } from "next-intl";
 import type { ContactListFilter, listContactMessages } from "@/lib/dal/contact";
 import { DataTable } from "@/components/ui/data-table";
@@ -28,18 +29,13 @@ export function InboxTable({
   return (
     <section>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <nav aria-label={t("status")} className="mt-4 flex gap-2">
-        {([undefined, "NEW", "HANDLED"] as const).map((s) => (
-          <Link
-            key={s ?? "all"}
-            href={href({ status: s, page: "1" })}
-            aria-current={s === status ? "page" : undefined}
-            className={`rounded px-3 py-1.5 text-sm font-medium ${s === status ? "bg-brand-700 text-white" : "bg-white text-slate-800 hover:bg-slate-100"}`}
-          >
-            {s ? t(`status${s}`) : t("all")}
-          </Link>
-        ))}
-      </nav>
+      <FilterPills
+        className="mt-4 flex gap-2"
+        label={t("status")}
+        options={([undefined, "NEW", "HANDLED"] as const).map((s) => ({ value: s, label: s ? t(`status${s}`) : t("all") }))}
+        current={status}
+        hrefFor={(s) => href({ status: s, page: "1" })}
+      />
       <form className="mt-4 flex gap-2" role="search">
         {status && <input type="hidden" name="status" value={status} />}
         <label htmlFor="inbox-q" className="sr-only">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FilterPills } from "@/components/ui/filter-pills";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
@@ -97,18 +98,13 @@ export default async function EmailSettingsPage({ searchParams }: { searchParams
         <p className="text-sm text-slate-600">
           {t("counts", { queued: setup.counts.QUEUED ?? 0, failed: setup.counts.FAILED ?? 0, sent: setup.counts.SENT ?? 0 })}
         </p>
-        <nav aria-label={t("statusFilter")} className="mt-3 flex gap-2">
-          {([undefined, ...STATUSES] as const).map((s) => (
-            <Link
-              key={s ?? "all"}
-              href={href({ status: s, page: "1" })}
-              aria-current={s === status ? "page" : undefined}
-              className={`rounded px-3 py-1.5 text-sm font-medium ${s === status ? "bg-brand-700 text-white" : "bg-white text-slate-800 hover:bg-slate-100"}`}
-            >
-              {s ? t(`status${s}`) : t("all")}
-            </Link>
-          ))}
-        </nav>
+        <FilterPills
+          className="mt-3 flex gap-2"
+          label={t("statusFilter")}
+          options={[undefined, ...STATUSES].map((s) => ({ value: s, label: s ? t(`status${s}`) : t("all") }))}
+          current={status}
+          hrefFor={(s) => href({ status: s, page: "1" })}
+        />
         <div className="mt-3">
           <DataTable
             caption={t("outbox")}
