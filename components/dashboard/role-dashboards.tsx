@@ -108,7 +108,7 @@ export async function AdminDashboardView({ d, steps }: { d: AdminDashboard; step
             done: t("setup.done"),
             todo: t("setup.todo"),
             steps: Object.fromEntries(steps.map((s) => [s.key, t(`setup.${s.key}`)])) as Record<(typeof steps)[number]["key"], string>,
-            pending: { serviceHours: t("setup.serviceHoursPending"), email: t("setup.emailPending") },
+            pending: { email: t("setup.emailPending") },
           }}
         />
       ) : null}

@@ -16,17 +16,19 @@ export type SetupStep = {
 export async function getSetupChecklist(user: SessionUser): Promise<SetupStep[]> {
   assertCan(user, "settings.manage");
   const [[counts], general] = await Promise.all([
-    db().$queryRaw<{ departments: boolean; agencies: boolean; staff: boolean }[]>`
+    db().$queryRaw<{ departments: boolean; agencies: boolean; staff: boolean; serviceHours: boolean }[]>`
       SELECT EXISTS (SELECT 1 FROM "Department" WHERE "active") AS departments,
              EXISTS (SELECT 1 FROM "Agency" WHERE "active") AS agencies,
-             EXISTS (SELECT 1 FROM "User" WHERE "role" = 'STAFF' AND "active" AND "departmentId" IS NOT NULL) AS staff`,
+             EXISTS (SELECT 1 FROM "User" WHERE "role" = 'STAFF' AND "active" AND "departmentId" IS NOT NULL) AS staff,
+             EXISTS (SELECT 1 FROM "HolidayYear" WHERE "year" = extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::int AND "confirmedAt" IS NOT NULL) AS "serviceHours"`,
     getSettings("general"),
   ]);
   return [
     { key: "departments", href: "/dashboard/departments", done: !!counts?.departments },
     { key: "agencies", href: "/dashboard/agencies", done: !!counts?.agencies },
     { key: "staff", href: "/dashboard/staff/new", done: !!counts?.staff },
-    { key: "serviceHours", href: "/dashboard/settings", done: null },
+    // Service hours count as set once this year's holiday list is confirmed (Settings → Jam Layanan).
+    { key: "serviceHours", href: "/dashboard/settings?tab=calendar", done: !!counts?.serviceHours },
     { key: "email", href: "/dashboard/settings", done: process.env.SMTP_HOST || process.env.SMTP_URL ? true : null },
     { key: "about", href: "/dashboard/settings", done: general.about.trim() !== DEFAULT_SETTINGS.general.about.trim() },
     { key: "logo", href: "/dashboard/settings", done: !!general.logo },
