@@ -8,6 +8,9 @@ case "$cmd" in
 start)
   port=$3
   mkdir -p "$dir/run" "$dir/mail/helpdesk"
+  # Dovecot's auth and mail processes run as nobody: they must traverse the directory
+  # (mktemp -d makes it 0700, which CI uses).
+  chmod 755 "$dir"
   chown -R nobody "$dir/mail"
   echo "helpdesk:{PLAIN}helpdesk-imap:65534:65534::$dir/mail/helpdesk" >"$dir/users"
   cat >"$dir/dovecot.conf" <<CONF
