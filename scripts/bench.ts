@@ -460,20 +460,32 @@ async function download(base: string, cookie: string, path: string, name: string
   const t0 = Date.now();
   let bytes = 0;
   let lines = 0;
-  const res = await fetch(base + path, { headers: { cookie } });
-  const reader = res.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.length;
-    for (const b of value) if (b === 10) lines++;
+  let status = 0;
+  try {
+    // A download that stalls is a result too: it is recorded as status 0 after 10 minutes.
+    const res = await fetch(base + path, { headers: { cookie }, signal: AbortSignal.timeout(10 * 60_000) });
+    status = res.status;
+    const reader = res.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines++;
+    }
+  } catch (error) {
+    log(`download ${name} failed: ${(error as Error).message}`);
+    status = 0;
+  } finally {
+    clearInterval(timer);
   }
-  clearInterval(timer);
   sample();
-  return { name, seconds: Math.round((Date.now() - t0) / 100) / 10, megabytes: Math.round(bytes / 1e5) / 10, lines, status: res.status, maxRssMb: maxRss };
+  return { name, seconds: Math.round((Date.now() - t0) / 100) / 10, megabytes: Math.round(bytes / 1e5) / 10, lines, status, maxRssMb: maxRss };
 }
 
-async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }> {
+type Result = { node: string; rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] };
+
+/** Fills `out` row by row and calls `flush` after each, so an interrupted run still leaves what it measured. */
+async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () => void): Promise<void> {
   const node = await nodeBinary(nodeVersion);
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await spareport();
   const base = `http://127.0.0.1:${port}`;
@@ -503,47 +515,54 @@ async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; 
     // Warm-up: every worker compiles its routes and fills its pool.
     for (let k = 0; k < 20; k++) for (const p of [views[k]!, ticketPaths[k]!]) await fetch(base + p, { headers: h(admin) });
 
-    const rows: Row[] = [];
-    const exports: Download[] = [];
-    rows.push(await run(meter, "health (floor)", { url: `${base}/api/health` }));
-    rows.push(await run(meter, "(a) list, default, repeated", { url: `${base}/dashboard/tickets`, headers: h(admin) }));
-    rows.push(
+    const record = (row: Row) => {
+      out.rows.push(row);
+      flush();
+    };
+    const saveDownload = (d: Download) => {
+      out.exports.push(d);
+      flush();
+    };
+    record(await run(meter, "health (floor)", { url: `${base}/api/health` }));
+    record(await run(meter, "(a) list, default, repeated", { url: `${base}/dashboard/tickets`, headers: h(admin) }));
+    record(
       await run(meter, "(a) list, filtered + searched, repeated", {
         url: `${base}/dashboard/tickets?status=OPEN&priority=HIGH&departmentId=${l.depts[3]}&q=internet`,
         headers: h(admin),
       }),
     );
-    rows.push(await run(meter, "(a) list, Terlambat (overdue) tab, repeated", { url: `${base}/dashboard/tickets?sla=overdue`, headers: h(admin) }));
-    rows.push(await run(meter, "(a) list, sorted by next due time, repeated", { url: `${base}/dashboard/tickets?sort=due`, headers: h(admin) }));
-    rows.push(await run(meter, "(a) ticket page, repeated", { url: `${base}${ticketPaths[0]}`, headers: h(admin) }));
-    rows.push(await run(meter, `(b) list, rotation over ${views.length} views (admin)`, { url: base, headers: h(admin), requests: rotate(views) }));
+    record(await run(meter, "(a) list, Terlambat (overdue) tab, repeated", { url: `${base}/dashboard/tickets?sla=overdue`, headers: h(admin) }));
+    record(await run(meter, "(a) list, sorted by next due time, repeated", { url: `${base}/dashboard/tickets?sort=due`, headers: h(admin) }));
+    record(await run(meter, "(a) ticket page, repeated", { url: `${base}${ticketPaths[0]}`, headers: h(admin) }));
+    record(await run(meter, `(b) list, rotation over ${views.length} views (admin)`, { url: base, headers: h(admin), requests: rotate(views) }));
     const sla = slaViews(l);
-    rows.push(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length}`, { url: base, headers: h(admin), requests: rotate(sla) }));
-    rows.push(await run(meter, "(b) list, the client's own list, rotation over 10 pages", { url: base, headers: h(client), requests: rotate(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`)) }));
-    rows.push(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
+    record(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length}`, { url: base, headers: h(admin), requests: rotate(sla) }));
+    record(await run(meter, "(b) list, the client's own list, rotation over 10 pages", { url: base, headers: h(client), requests: rotate(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`)) }));
+    record(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
     // Issue 11: dashboards, a one-year report for all OPDs, and full exports (streamed; RSS sampled meanwhile).
     const staffUser = await login(base, "staff1");
-    rows.push(await run(meter, "dashboard (admin)", { url: `${base}/dashboard`, headers: h(admin) }));
-    rows.push(await run(meter, "dashboard (staff)", { url: `${base}/dashboard`, headers: h(staffUser) }));
-    rows.push(await run(meter, "dashboard (client)", { url: `${base}/dashboard`, headers: h(client) }));
+    record(await run(meter, "dashboard (admin)", { url: `${base}/dashboard`, headers: h(admin) }));
+    record(await run(meter, "dashboard (staff)", { url: `${base}/dashboard`, headers: h(staffUser) }));
+    record(await run(meter, "dashboard (client)", { url: `${base}/dashboard`, headers: h(client) }));
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const yearAgo = new Date(Date.now() + 7 * 3600_000 - 364 * 86_400_000).toISOString().slice(0, 10);
-    rows.push(
+    record(
       await run(meter, "report, one year, all OPDs (2 connections)", {
         url: `${base}/dashboard/reports?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency`,
         headers: h(admin),
         connections: 2,
       }),
     );
-    exports.push(await download(base, admin, "/api/tickets/export?format=csv", "ticket list, all tickets, CSV", app.pid!));
-    exports.push(await download(base, admin, "/api/tickets/export?format=xlsx", "ticket list, all tickets, XLSX", app.pid!));
-    exports.push(await download(base, admin, `/api/reports/export?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency&format=xlsx`, "report, one year by OPD, XLSX", app.pid!));
+    saveDownload(await download(base, admin, "/api/tickets/export?format=csv", "ticket list, all tickets, CSV", app.pid!));
+    saveDownload(await download(base, admin, "/api/tickets/export?format=xlsx", "ticket list, all tickets, XLSX", app.pid!));
+    saveDownload(await download(base, admin, `/api/reports/export?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency&format=xlsx`, "report, one year by OPD, XLSX", app.pid!));
     const w1 = writer(base, client, admin, l, WRITE_RATE);
-    rows.push(await run(meter, `(c) list rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(views) }));
-    rows.push(await run(meter, `(c) ticket page rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
+    record(await run(meter, `(c) list rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(views) }));
+    record(await run(meter, `(c) ticket page rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
     const writes = await w1();
+    out.writes = `${writes.done} writes done, ${writes.failed} failed`;
     let n = 0;
-    rows.push(
+    record(
       await run(meter, "creation (POST /api/tickets, JSON → same DAL)", {
         url: `${base}/api/tickets`,
         method: "POST",
@@ -559,8 +578,10 @@ async function measure(nodeVersion: string, l: Lookups): Promise<{ rows: Row[]; 
       }),
     );
     const servers = tree(app.pid!).filter((p) => /next-server/.test(fs.readFileSync(`/proc/${p}/cmdline`, "utf8").replace(/\0/g, " ")) || /next start/.test(fs.readFileSync(`/proc/${p}/cmdline`, "utf8")));
-    const rss = servers.map(rssMb);
-    return { rows, rss, workers: servers.length, writes: `${writes.done} writes done, ${writes.failed} failed`, exports };
+    out.rss = servers.map(rssMb);
+    out.workers = servers.length;
+    out.writes = `${writes.done} writes done, ${writes.failed} failed`;
+    flush();
   } finally {
     stop();
     await new Promise((r) => setTimeout(r, 2000));
@@ -578,9 +599,13 @@ async function main() {
   }
   if (SEED_ONLY) return;
   const l = await lookups();
-  const results: { node: string; rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }[] = [];
-  for (const v of NODE_VERSIONS) results.push({ node: v, ...(await measure(v, l)) });
-  write(results);
+  const results: Result[] = [];
+  for (const v of NODE_VERSIONS) {
+    const out: Result = { node: v, rows: [], rss: [], workers: 0, writes: "—", exports: [] };
+    results.push(out);
+    await measure(v, l, out, () => write(results, false));
+  }
+  write(results, true);
 }
 
 const HEADER = `Made by \`npm run bench\` (scripts/bench.ts): a fresh PostgreSQL database seeded in bulk, the production
@@ -593,15 +618,16 @@ same rotations while tickets are created and replied to over HTTP. Creation post
 Node and PostgreSQL CPU per request are read from \`/proc\` (all app processes / all server processes,
 divided by the requests of the row), so they hold against a busy machine better than latencies do.`;
 
-function write(results: { node: string; rows: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] }[]) {
+function write(results: Result[], finished: boolean) {
   const cpu = os.cpus();
   const ok = (b: boolean) => (b ? "✅" : "❌");
   const parts = results.map(({ node, rows, rss, workers, writes, exports }) => {
-    const health = rows[0]!;
+    const health = rows[0];
+    if (!health) return `### Node ${node}\n\n(starting)\n`;
     const by = (prefix: string) => rows.filter((r) => r.name.startsWith(prefix));
     const listRows = [...by("(b) list"), ...by("(c) list")];
     const pageRows = [...by("(b) ticket"), ...by("(c) ticket")];
-    const create = by("creation")[0]!;
+    const create = by("creation")[0];
     const listOk = listRows.every((r) => r.p95 <= 150 && r.p95 <= 5 * health.p95);
     const dashboard = by("dashboard (admin)")[0];
     const report = by("report,")[0];
@@ -618,8 +644,8 @@ ${workers} \`next start\` worker(s); RSS after the runs: ${rss.map((m) => `${m} 
 |---|---|---|
 | list p95 ≤ 150 ms and ≤ 5× health p95 (${Math.round(5 * health.p95)} ms) | ${listRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(listOk)} |
 | ticket page p95 ≤ 100 ms | ${pageRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(pageRows.every((r) => r.p95 <= 100))} |
-| creation ≥ 100/s | ${create.rps}/s | ${ok(create.rps >= 100)} |
-| RSS per process ≤ 500 MB | ${Math.max(...rss)} MB | ${ok(Math.max(...rss) <= 500)} |
+| creation ≥ 100/s | ${create ? `${create.rps}/s` : "—"} | ${ok(!!create && create.rps >= 100)} |
+| RSS per process ≤ 500 MB | ${rss.length ? `${Math.max(...rss)} MB` : "—"} | ${ok(rss.length > 0 && Math.max(...rss) <= 500)} |
 | admin dashboard p95 ≤ 150 ms (20 connections) | ${dashboard?.p95 ?? "—"} ms | ${ok(!!dashboard && dashboard.p95 <= 150)} |
 | one-year report for all OPDs ≤ 1 s (p95, 2 connections) | ${report?.p95 ?? "—"} ms | ${ok(!!report && report.p95 <= 1000)} |
 | full CSV export streams with RSS < 500 MB | ${csv ? `${csv.lines.toLocaleString("en")} lines in ${csv.seconds} s, max RSS ${csv.maxRssMb} MB` : "—"} | ${ok(!!csv && csv.status === 200 && csv.maxRssMb < 500)} |
@@ -631,7 +657,7 @@ ${exports.map((e) => `| ${e.name} | ${e.status} | ${e.seconds} | ${e.megabytes} 
   });
   const section = `## ${TICKETS.toLocaleString("en")} tickets
 
-Generated by \`npm run bench -- --tickets ${TICKETS}${NODE_VERSIONS.length > 1 ? ` --node ${NODE_VERSIONS[1]}` : ""}\` on ${new Date().toISOString()}.
+Generated by \`npm run bench -- --tickets ${TICKETS}${NODE_VERSIONS.length > 1 ? ` --node ${NODE_VERSIONS[1]}` : ""}\` on ${new Date().toISOString()}${finished ? "" : " — **still running; the rows below are those measured so far**"}.
 
 - Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length} logical CPUs, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM; load average (1/5/15 min) at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}
 - Database: PostgreSQL (${serverUrl!.replace(/\/\/[^@]*@/, "//")}), ${TICKETS.toLocaleString("en")} tickets, ${(TICKETS * MESSAGES_PER_TICKET).toLocaleString("en")} messages, ${DEPARTMENTS} departments, ${AGENCIES} OPDs, ${CLIENTS} clients, ${STAFF} staff
@@ -652,7 +678,7 @@ ${parts.join("\n")}`;
   sections.sort((a, b) => a[0] - b[0]);
   const notes = old.includes("<!-- notes -->") ? old.slice(old.indexOf("<!-- notes -->")) : "";
   fs.writeFileSync(file, `# Benchmarks\n\n${HEADER}\n\n${sections.map((x) => x[1]).join("\n\n")}\n${notes ? `\n${notes}` : ""}`);
-  console.log(section);
+  if (finished) console.log(section);
 }
 
 main().catch((e) => {

@@ -22,7 +22,7 @@ const PASSWORD = "Sandi-Cadangan-2026";
 
 type Install = { env: NodeJS.ProcessEnv; dataDir: string; open: () => Promise<{ prisma: PrismaClient; close: () => Promise<void> }>; drop: () => Promise<void> };
 
-async function newInstall(fromTemplate: boolean): Promise<Install> {
+async function newInstall(migrated: boolean): Promise<Install> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-backup-test-"));
   const { DATABASE_URL: _ignored, NEXTAUTH_SECRET: _secret, ...base } = process.env;
   if (pgUrl) {
@@ -30,12 +30,15 @@ async function newInstall(fromTemplate: boolean): Promise<Install> {
     const name = `helpdesk_backup_${randomBytes(5).toString("hex")}`;
     const admin = new Client({ connectionString: pgUrl });
     await admin.connect();
-    await admin.query(fromTemplate ? `CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}` : `CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const url = withDatabase(pgUrl, name);
+    const env = { ...base, DATABASE_URL: url, HELPDESK_DATA_DIR: dataDir };
+    // Migrated the way an installation is (with Prisma's migration table), not from the test template.
+    if (migrated) await exec("npx", ["tsx", "scripts/migrate.ts"], { cwd: root, env, timeout: 120_000 });
     return {
       dataDir,
-      env: { ...base, DATABASE_URL: url, HELPDESK_DATA_DIR: dataDir },
+      env,
       open: async () => {
         const { PrismaPg } = await import("@prisma/adapter-pg");
         const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
@@ -62,7 +65,7 @@ async function newInstall(fromTemplate: boolean): Promise<Install> {
     },
     drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   };
-  if (fromTemplate) await exec("npx", ["tsx", "scripts/migrate.ts"], { cwd: root, env: install.env, timeout: 120_000 });
+  if (migrated) await exec("npx", ["tsx", "scripts/migrate.ts"], { cwd: root, env: install.env, timeout: 120_000 });
   return install;
 }
 
