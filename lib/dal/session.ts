@@ -7,8 +7,8 @@ import { authOptions } from "@/lib/auth/options";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { canOpen } from "@/lib/auth/routes";
 import { AuthorizationError } from "@/lib/errors";
-import { findActiveSessionUser, type SessionUser } from "./users";
-import { sessionIsLive } from "./user-sessions";
+import type { SessionUser } from "./users";
+import { findLiveSessionUser } from "./user-sessions";
 
 /**
  * The user a decoded session token stands for, re-checked against the database: the user active
@@ -17,8 +17,7 @@ import { sessionIsLive } from "./user-sessions";
  */
 export async function userFromToken(token: Pick<JWT, "sub" | "sv" | "sid"> | null | undefined): Promise<SessionUser | null> {
   if (!token?.sub || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
-  const [user, live] = await Promise.all([findActiveSessionUser(token.sub, token.sv), sessionIsLive(token.sid, token.sub)]);
-  return user && live ? user : null;
+  return findLiveSessionUser(token.sub, token.sv, token.sid);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/validation/zod";
+import type { SessionUser } from "./users";
 
 /** How long the server keeps ended sessions: the login history and the "known address" memory. */
 export const SESSION_HISTORY_DAYS = 90;
@@ -27,23 +28,27 @@ export async function startSession(userId: string, meta: { ip: string; userAgent
 }
 
 /**
- * True when the session is live: not revoked, not expired, not idle past the timeout. Refreshes
- * lastSeenAt at most once a minute.
+ * The user behind a session token when both still hold, in one indexed lookup (both primary keys):
+ * the server-side session not revoked, not expired, not idle past the timeout, and the user active
+ * with the token's sessionVersion. Refreshes lastSeenAt at most once a minute.
  */
-export async function sessionIsLive(sessionId: string, userId: string): Promise<boolean> {
-  if (!isUuid(sessionId)) return false;
-  const idle = idleTimeoutMinutes();
-  const rows = await db().$queryRaw<{ lastSeenAt: Date }[]>`
-    SELECT "lastSeenAt" FROM "UserSession"
-    WHERE "id" = ${sessionId}::uuid AND "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > now()`;
+export async function findLiveSessionUser(userId: string, sessionVersion: number, sessionId: string): Promise<SessionUser | null> {
+  if (!isUuid(sessionId) || !isUuid(userId)) return null;
+  const rows = await db().$queryRaw<(SessionUser & { lastSeenAt: Date })[]>`
+    SELECT u."id"::text AS "id", u."name", u."username", u."email", u."role"::text AS "role", u."avatar", u."sessionVersion", s."lastSeenAt"
+    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > now()
+      AND u."active" AND u."sessionVersion" = ${sessionVersion}`;
   const row = rows[0];
-  if (!row) return false;
-  const age = Date.now() - row.lastSeenAt.getTime();
-  if (idle > 0 && age > idle * 60_000) return false;
+  if (!row) return null;
+  const { lastSeenAt, ...user } = row;
+  const age = Date.now() - lastSeenAt.getTime();
+  const idle = idleTimeoutMinutes();
+  if (idle > 0 && age > idle * 60_000) return null;
   if (age > TOUCH_EVERY_MS) {
     await db().$executeRaw`UPDATE "UserSession" SET "lastSeenAt" = now() WHERE "id" = ${sessionId}::uuid`;
   }
-  return true;
+  return user;
 }
 
 /** Sign-out: ends this one session (the user's other devices stay signed in). */
