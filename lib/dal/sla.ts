@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
@@ -10,6 +11,7 @@ import { indonesianHolidayDraft } from "@/lib/sla/holidays";
 import { SLA_PRIORITIES } from "@/lib/validation/sla";
 import type { TicketPriority } from "@/lib/validation/tickets";
 import { recordAudit } from "./audit";
+import { onInvalidate, publishInvalidate } from "@/lib/runtime/cluster-bus";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./users";
 
@@ -19,8 +21,9 @@ type Tx = Prisma.TransactionClient;
 const HOLIDAY_YEARS_BACK = 2;
 const HOLIDAY_YEARS_AHEAD = 3;
 
+const JAKARTA_YEAR = new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" });
 function jakartaYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(now));
+  return Number(JAKARTA_YEAR.format(now));
 }
 
 /** The service calendar the clock runs on: the Jam Layanan settings and the holiday list. */
@@ -33,8 +36,26 @@ export async function loadWorkingCalendar(now: Date = new Date()): Promise<Worki
   return { timeZone: settings.timeZone, week: settings.week, holidays: new Set(rows.map((r) => r.date)) };
 }
 
-/** Per request: a page that shows many tickets reads the calendar once. */
-export const getWorkingCalendar = cache(() => loadWorkingCalendar());
+/**
+ * The calendar is read on every list and ticket page and changes a few times a year: kept in the
+ * process for a few seconds, like the settings it is built from. A holiday or Jam Layanan change
+ * forgets it at once in every worker of this server. Keeping the same object also keeps the
+ * calculator's per-day memo (lib/sla/calendar.ts) warm across requests.
+ */
+const CALENDAR_TTL_MS = 5_000;
+const calendars = new LRUCache<number, WorkingCalendar>({ max: 2, ttl: CALENDAR_TTL_MS });
+onInvalidate("settings", () => calendars.clear());
+onInvalidate("holidays", () => calendars.clear());
+
+export const getWorkingCalendar = cache(async (): Promise<WorkingCalendar> => {
+  const now = new Date();
+  const year = jakartaYear(now);
+  const hit = calendars.get(year);
+  if (hit) return hit;
+  const cal = await loadWorkingCalendar(now);
+  calendars.set(year, cal);
+  return cal;
+});
 
 // ------------------------------------------------------------------ holidays
 
@@ -50,17 +71,19 @@ export type HolidayYearView = {
  * after that: a holiday the admin removed stays removed.
  */
 async function ensureHolidayDraft(year: number): Promise<void> {
-  await db().$transaction(async (tx) => {
+  const drafted = await db().$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`INSERT INTO "HolidayYear" ("year") VALUES (${year}) ON CONFLICT DO NOTHING`;
-    if (!inserted) return;
+    if (!inserted) return false;
     const draft = indonesianHolidayDraft(year);
-    if (!draft.length) return;
+    if (!draft.length) return false;
     await tx.$executeRaw`
       INSERT INTO "Holiday" ("date", "name", "source")
       SELECT d::date, n, s FROM unnest(${draft.map((h) => h.date)}::text[], ${draft.map((h) => h.name)}::text[],
                                        ${draft.map((h) => (h.note === "computed" ? "computed" : "import"))}::text[]) AS x(d, n, s)
       ON CONFLICT ("date") DO NOTHING`;
+    return true;
   });
+  if (drafted) publishInvalidate("holidays");
 }
 
 /** Jam Layanan page: this year and next, drafted from the package when first seen. */
@@ -85,6 +108,7 @@ export async function addHoliday(actor: SessionUser, input: { date: string; name
     await tx.$executeRaw`INSERT INTO "HolidayYear" ("year") VALUES (${Number(input.date.slice(0, 4))}) ON CONFLICT DO NOTHING`;
     await recordAudit(tx, { actor, action: "holiday.add", target: `holiday:${input.date}`, after: input });
   });
+  publishInvalidate("holidays");
 }
 
 export async function removeHoliday(actor: SessionUser, date: string): Promise<void> {
@@ -94,6 +118,7 @@ export async function removeHoliday(actor: SessionUser, date: string): Promise<v
     if (!row) throw new UserFacingError("sla.errors.holidayNotFound");
     await recordAudit(tx, { actor, action: "holiday.remove", target: `holiday:${date}`, before: { date, name: row.name } });
   });
+  publishInvalidate("holidays");
 }
 
 /** The explicit step that turns a year's draft into the list the office stands by. */

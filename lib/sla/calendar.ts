@@ -52,10 +52,27 @@ function instantAt(cal: WorkingCalendar, date: LocalDate, minute: number): numbe
   return new TZDate(date.y, date.m - 1, date.d, Math.floor(minute / 60), minute % 60, cal.timeZone).getTime();
 }
 
+/**
+ * Per calendar object, the intervals of each local date already worked out. Turning wall-clock times
+ * into instants in the calendar's zone (TZDate) was a tenth of a list page's CPU when every row's
+ * "time left" walked the days again; a calendar is immutable and kept for a few seconds
+ * (lib/dal/sla.ts), so each date is worked out once.
+ */
+const daysOf = new WeakMap<WorkingCalendar, Map<number, [number, number][]>>();
+
 /** The working intervals [start, end] (ms) of one local date; none on a holiday. */
 export function workingIntervalsOn(cal: WorkingCalendar, date: LocalDate): [number, number][] {
-  if (cal.holidays.has(isoDate(date))) return [];
-  return cal.week[isoWeekday(date)].map((r) => [instantAt(cal, date, minutesOfDay(r.start)), instantAt(cal, date, minutesOfDay(r.end))]);
+  let days = daysOf.get(cal);
+  if (!days) daysOf.set(cal, (days = new Map()));
+  const key = date.y * 10_000 + date.m * 100 + date.d;
+  let intervals = days.get(key);
+  if (!intervals) {
+    intervals = cal.holidays.has(isoDate(date))
+      ? []
+      : cal.week[isoWeekday(date)].map((r) => [instantAt(cal, date, minutesOfDay(r.start)), instantAt(cal, date, minutesOfDay(r.end))]);
+    days.set(key, intervals);
+  }
+  return intervals;
 }
 
 /** Working intervals that end after `from`, clipped to start no earlier than it, in order. */
