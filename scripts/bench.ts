@@ -421,28 +421,41 @@ async function run(meter: Meter, name: string, opts: autocannon.Options): Promis
 }
 
 /** Creations and replies at a steady rate while a rotation runs, so caches are invalidated as in real use. */
+/** Creations and replies at a steady rate (open loop: a slow answer does not slow the rate; at most 20 in flight). */
 function writer(base: string, client: string, admin: string, l: Lookups, perSecond: number) {
-  let stop = false;
   let done = 0;
   let failed = 0;
-  const loop = async () => {
-    for (let i = 0; !stop; i++) {
-      const t0 = Date.now();
-      const create = i % 2 === 0;
-      const res = await fetch(create ? `${base}/api/tickets` : `${base}/api/tickets/${l.tickets[i % l.tickets.length]!.id}/messages`, {
-        method: "POST",
-        headers: { cookie: create ? client : admin, "content-type": "application/json" },
-        body: JSON.stringify(create ? { departmentId: l.depts[i % l.depts.length], subject: `Bench write ${i}`, description: "Dibuat saat membaca." } : { body: `Balasan bench ${i}` }),
-      }).catch(() => null);
-      if (res?.ok) done++;
-      else failed++;
-      await new Promise((r) => setTimeout(r, Math.max(0, 1000 / perSecond - (Date.now() - t0))));
-    }
+  let inFlight = 0;
+  const pending = new Set<Promise<void>>();
+  let i = 0;
+  const fire = () => {
+    if (inFlight >= 20) return;
+    const k = i++;
+    const create = k % 2 === 0;
+    inFlight++;
+    const p = fetch(create ? `${base}/api/tickets` : `${base}/api/tickets/${l.tickets[k % l.tickets.length]!.id}/messages`, {
+      method: "POST",
+      headers: { cookie: create ? client : admin, "content-type": "application/json" },
+      body: JSON.stringify(create ? { departmentId: l.depts[k % l.depts.length], subject: `Bench write ${k}`, description: "Dibuat saat membaca." } : { body: `Balasan bench ${k}` }),
+    })
+      .then((res) => {
+        if (res.ok) done++;
+        else failed++;
+        return res.arrayBuffer();
+      })
+      .catch(() => {
+        failed++;
+      })
+      .then(() => {
+        inFlight--;
+        pending.delete(p);
+      });
+    pending.add(p);
   };
-  const running = loop();
+  const timer = setInterval(fire, 1000 / perSecond);
   return async () => {
-    stop = true;
-    await running;
+    clearInterval(timer);
+    await Promise.all([...pending]);
     return { done, failed };
   };
 }
@@ -628,7 +641,7 @@ function write(results: Result[], finished: boolean) {
     const listRows = [...by("(b) list"), ...by("(c) list")];
     const pageRows = [...by("(b) ticket"), ...by("(c) ticket")];
     const create = by("creation")[0];
-    const listOk = listRows.every((r) => r.p95 <= 150 && r.p95 <= 5 * health.p95);
+    const listOk = listRows.length > 0 && listRows.every((r) => r.p95 <= 150 && r.p95 <= 5 * health.p95);
     const dashboard = by("dashboard (admin)")[0];
     const report = by("report,")[0];
     const csv = exports.find((e) => e.name.includes("CSV"));
@@ -643,7 +656,7 @@ ${workers} \`next start\` worker(s); RSS after the runs: ${rss.map((m) => `${m} 
 | target (for (b) and (c)) | measured | |
 |---|---|---|
 | list p95 ≤ 150 ms and ≤ 5× health p95 (${Math.round(5 * health.p95)} ms) | ${listRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(listOk)} |
-| ticket page p95 ≤ 100 ms | ${pageRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(pageRows.every((r) => r.p95 <= 100))} |
+| ticket page p95 ≤ 100 ms | ${pageRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(pageRows.length > 0 && pageRows.every((r) => r.p95 <= 100))} |
 | creation ≥ 100/s | ${create ? `${create.rps}/s` : "—"} | ${ok(!!create && create.rps >= 100)} |
 | RSS per process ≤ 500 MB | ${rss.length ? `${Math.max(...rss)} MB` : "—"} | ${ok(rss.length > 0 && Math.max(...rss) <= 500)} |
 | admin dashboard p95 ≤ 150 ms (20 connections) | ${dashboard?.p95 ?? "—"} ms | ${ok(!!dashboard && dashboard.p95 <= 150)} |

@@ -117,14 +117,20 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const sort = filters.sort ?? (filters.sla ? "due" : "newest");
   const where = Prisma.join([scopeSql(scope), ...filterSql({ ...filters, sort }, { withStatus: true, narrowScope, sla })], " AND ");
   const order = ORDER[sort];
+  // A search that matches few tickets (its count is not capped) reads all its matches and then sorts
+  // them: walking the newest-first index until 50 rows match read the whole table for a rare word
+  // (6.8 s at a million tickets). OFFSET 0 keeps the planner from merging the two steps.
+  const countsPromise = statusCounts(scope, filters, narrowScope);
+  const fewMatches = !!filters.q && !(await countsPromise).countsCapped;
+  const source = fewMatches ? Prisma.sql`(SELECT * FROM "Ticket" t WHERE ${where} OFFSET 0) t` : Prisma.sql`"Ticket" t WHERE ${where}`;
   const rowsQuery = db().$queryRaw<PageRow[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority, t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."clientId"::text AS "clientId", t."agencyId"::text AS "agencyId", t."assigneeId"::text AS "assigneeId",
            t."slaNextDueAt", t."slaPausedAt" IS NOT NULL AS "slaPaused", t."firstResponseMet", t."resolutionMet"
-    FROM "Ticket" t WHERE ${where}
+    FROM ${source}
     ORDER BY ${order}
     LIMIT ${PAGE_SIZE + 1} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  const [pageRows, counts, slaCounts] = await Promise.all([rowsQuery, statusCounts(scope, filters, narrowScope), slaViewCounts(scope, filters, narrowScope, sla)]);
+  const [pageRows, counts, slaCounts] = await Promise.all([rowsQuery, countsPromise, slaViewCounts(scope, filters, narrowScope, sla)]);
   const rows = pageRows.slice(0, PAGE_SIZE);
   const names = await namesOf(rows);
   return {
@@ -163,8 +169,18 @@ async function namesOf(rows: PageRow[]): Promise<Map<string, string>> {
 
 type Counts = Pick<TicketList, "counts" | "countsCapped">;
 
-/** Filtered counts are kept for a short while per (scope, filters): paging and sorting reuse them. */
+/**
+ * Filtered counts and the service-level tab counts are kept for a short while per (scope, filters):
+ * paging, sorting and switching tabs reuse them. The rows are always read fresh.
+ */
 const countCache = new LRUCache<string, Counts>({ max: 2000, ttl: 30_000 });
+const slaCountCache = new LRUCache<string, TicketList["slaCounts"]>({ max: 2000, ttl: 30_000 });
+
+/** The filters the counts depend on: not the tab (status, service-level view), the page or the sort. */
+function countKey(kind: string, scope: Scope, filters: TicketListFilters): string {
+  const { status: _s, sla: _v, page: _p, sort: _o, ...rest } = filters;
+  return JSON.stringify([kind, scope, rest]);
+}
 
 function toCounts(rows: { status: string; n: number | bigint }[], capped: boolean): Counts {
   const counts = Object.fromEntries(["ALL", ...TICKET_STATUSES].map((k) => [k, 0])) as TicketList["counts"];
@@ -192,8 +208,7 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
       SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketStatusCount" WHERE ${mine} GROUP BY 1`;
     return toCounts(rows, false);
   }
-  const { status: _s, page: _p, sort: _o, ...rest } = filters;
-  const key = JSON.stringify([scope, rest]);
+  const key = countKey("status", scope, filters);
   const hit = countCache.get(key);
   if (hit) return hit;
   const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false, narrowScope })], " AND ");
@@ -208,11 +223,16 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
 
 /** The Terlambat and Segera jatuh tempo tabs: capped counts over the partial indexes on running clocks. */
 async function slaViewCounts(scope: Scope, filters: TicketListFilters, narrowScope: boolean, w: SlaWindow): Promise<TicketList["slaCounts"]> {
+  const key = countKey("sla", scope, filters);
+  const hit = slaCountCache.get(key);
+  if (hit) return hit;
   const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false, narrowScope })], " AND ");
   const capped = (view: "overdue" | "dueSoon") =>
     Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${base} AND ${slaViewSql(view, w)} LIMIT ${SLA_COUNT_CAP}) c)`;
   const [row] = await db().$queryRaw<{ overdue: number; dueSoon: number }[]>`SELECT ${capped("overdue")} AS overdue, ${capped("dueSoon")} AS "dueSoon"`;
-  return { overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
+  const counts = { overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
+  slaCountCache.set(key, counts);
+  return counts;
 }
 
 /** The header's count: tickets assigned to this staff member that are past a due time (capped). */
