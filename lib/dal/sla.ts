@@ -46,13 +46,19 @@ const CALENDAR_TTL_MS = 5_000;
 const calendars = new LRUCache<number, WorkingCalendar>({ max: 2, ttl: CALENDAR_TTL_MS });
 onInvalidate("settings", () => calendars.clear());
 onInvalidate("holidays", () => calendars.clear());
+let last: { signature: string; cal: WorkingCalendar } | null = null;
 
 export const getWorkingCalendar = cache(async (): Promise<WorkingCalendar> => {
   const now = new Date();
   const year = jakartaYear(now);
   const hit = calendars.get(year);
   if (hit) return hit;
-  const cal = await loadWorkingCalendar(now);
+  const loaded = await loadWorkingCalendar(now);
+  // Unchanged since last time (the usual case when the few seconds run out): keep the old object and
+  // with it the calculator's per-day memo.
+  const signature = JSON.stringify([loaded.timeZone, loaded.week, [...loaded.holidays].sort()]);
+  const cal = last?.signature === signature ? last.cal : loaded;
+  last = { signature, cal };
   calendars.set(year, cal);
   return cal;
 });
