@@ -65,8 +65,10 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
          SELECT "departmentId", sum(count)::int AS open FROM "TicketOpenStat" GROUP BY "departmentId" HAVING sum(count) > 0 ORDER BY 2 DESC LIMIT 5) s
        JOIN "Department" d ON d."id" = s."departmentId")`,
     // Running clocks past a due time: the partial index on slaNextDueAt holds only open tickets (capped count).
+    // In index order: with 40 % of a million tickets overdue the planner chose a sequential scan, which
+    // joined other scans mid-table and took up to 3.3 s under load.
     db().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Ticket" t WHERE t."slaNextDueAt" < ${now} LIMIT ${SLA_COUNT_CAP}) c`,
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Ticket" t WHERE t."slaNextDueAt" < ${now} ORDER BY t."slaNextDueAt" LIMIT ${SLA_COUNT_CAP}) c`,
   ]);
   const open = { OPEN: 0, IN_PROGRESS: 0, WAITING: 0 } as Record<OpenStatus, number>;
   let unassigned = 0;
