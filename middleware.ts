@@ -40,9 +40,6 @@ export default function middleware(req: NextRequestWithAuth, event: NextFetchEve
 }
 
 export const config = {
-  // In the server's own Node.js process rather than Next's Edge sandbox (stable since Next 15.5):
-  // the sandbox cost every gated request about 1 ms of CPU (measured on /api/health).
-  runtime: "nodejs",
   matcher: [
     "/dashboard",
     "/dashboard/:path*",
