@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TicketListFilters } from "@/lib/validation/tickets";
-import { filterSql } from "./tickets/list";
+import { filterSql, slaWindowNow } from "./tickets/list";
 import { scopeOf, scopeSql } from "./tickets/scope";
 import type { SessionUser } from "./users";
 
@@ -32,7 +32,9 @@ export const EXPORT_BATCH = 1000;
 export async function* exportTicketsForUser(user: SessionUser, filters: TicketListFilters, batchSize = EXPORT_BATCH): AsyncGenerator<ExportTicket[]> {
   assertCan(user, "tickets.export");
   const scope = await scopeOf(user);
-  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, narrowScope: scope.kind !== "all" })], " AND ");
+  // The service-level views (Terlambat, Segera jatuh tempo) export what they list, as of the download.
+  const sla = await slaWindowNow();
+  const where = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, narrowScope: scope.kind !== "all", sla })], " AND ");
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor

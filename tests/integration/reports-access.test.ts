@@ -119,6 +119,20 @@ describe("exports", () => {
     expect(safeCsvCell(-5)).toBe(-5);
   });
 
+  it("the Terlambat and Segera jatuh tempo views export what they list, not every ticket", async () => {
+    await actAs(w.admin);
+    const [a, b, c] = await testDb().ticket.findMany({ orderBy: { number: "asc" }, take: 3, select: { id: true, number: true } });
+    const hour = 3_600_000;
+    await testDb().ticket.update({ where: { id: a!.id }, data: { slaNextDueAt: new Date(Date.now() - 2 * hour) } });
+    await testDb().ticket.update({ where: { id: b!.id }, data: { slaNextDueAt: new Date(Date.now() - 30 * 24 * hour) } });
+    await testDb().ticket.update({ where: { id: c!.id }, data: { slaNextDueAt: new Date(Date.now() + 90 * 24 * hour) } });
+    const numbersOf = async (query: string) =>
+      (await (await get(exportTickets, `/api/tickets/export?format=csv&${query}`)).text()).trim().split("\r\n").slice(1).map((l) => l.split(",")[0]);
+    expect((await numbersOf("sla=overdue")).sort()).toEqual([a!.number, b!.number].sort());
+    expect(await numbersOf("sla=dueSoon")).toEqual([]);
+    expect(await numbersOf(`sla=overdue&departmentId=${w.deptB.id}`)).toEqual([b!.number]); // the second ticket is department B's
+  });
+
   it("the export walks the table in batches (keyset), not in one query", async () => {
     const batches: number[] = [];
     for await (const b of exportTicketsForUser(await session(w.admin), ticketListFiltersSchema.parse({}), 500)) batches.push(b.length);

@@ -85,6 +85,11 @@ export function filterSql(filters: TicketListFilters, opts: { withStatus: boolea
 
 export type SlaWindow = { now: Date; dueSoonUntil: Date };
 
+/** The service-level views' window as of now: late before `now`, due soon within DUE_SOON_MINUTES of working time. */
+export async function slaWindowNow(now = new Date()): Promise<SlaWindow> {
+  return { now, dueSoonUntil: addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES) };
+}
+
 /** The service-level views as conditions; both read the partial indexes on running clocks. */
 export function slaViewSql(view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sql {
   return view === "overdue"
@@ -111,8 +116,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const scope = await scopeOf(user);
   const page = Math.min(filters.page ?? 1, MAX_PAGE);
   const narrowScope = scope.kind !== "all";
-  const now = new Date();
-  const sla: SlaWindow = { now, dueSoonUntil: addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES) };
+  const sla = await slaWindowNow();
   // The service-level views list the most urgent first unless another order is chosen.
   const sort = filters.sort ?? (filters.sla ? "due" : "newest");
   const where = Prisma.join([scopeSql(scope), ...filterSql({ ...filters, sort }, { withStatus: true, narrowScope, sla })], " AND ");
