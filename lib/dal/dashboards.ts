@@ -2,9 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { addDays, todayWib } from "@/lib/validation/reports";
-import { addWorkingMinutes } from "@/lib/sla/calendar";
-import { getWorkingCalendar } from "./sla";
-import { DUE_SOON_MINUTES, SLA_COUNT_CAP } from "./tickets/list";
+import { countSlaViews, slaWindowNow } from "./tickets/list";
 import { scopeOf, scopeSql } from "./tickets/scope";
 import type { SessionUser } from "./users";
 import { ALL_DEPARTMENTS } from "./reports";
@@ -46,7 +44,7 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
   const monday = weekStart(today);
   const chartFrom = addDays(today, -29);
   const since = monday < chartFrom ? monday : chartFrom;
-  const [openRows, dayRows, top, overdueRows] = await Promise.all([
+  const [openRows, dayRows, top, slaCounts] = await Promise.all([
     db().$queryRaw<{ status: OpenStatus; n: number; unassigned: number }[]>`
       SELECT status::text AS status, sum(count)::int AS n,
              (sum(count) FILTER (WHERE "assigneeId" = ${ALL_DEPARTMENTS}::uuid))::int AS unassigned
@@ -64,11 +62,8 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
       (SELECT 'department', d."id"::text, d."name", s.open FROM (
          SELECT "departmentId", sum(count)::int AS open FROM "TicketOpenStat" GROUP BY "departmentId" HAVING sum(count) > 0 ORDER BY 2 DESC LIMIT 5) s
        JOIN "Department" d ON d."id" = s."departmentId")`,
-    // Running clocks past a due time: the partial index on slaNextDueAt holds only open tickets (capped count).
-    // In index order: with 40 % of a million tickets overdue the planner chose a sequential scan, which
-    // joined other scans mid-table and took up to 3.3 s under load.
-    db().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Ticket" t WHERE t."slaNextDueAt" < ${now} ORDER BY t."slaNextDueAt" LIMIT ${SLA_COUNT_CAP}) c`,
+    // Running clocks past a due time, counted as the list's Terlambat tab counts them.
+    slaWindowNow(now).then((w) => countSlaViews(Prisma.sql`TRUE`, w)),
   ]);
   const open = { OPEN: 0, IN_PROGRESS: 0, WAITING: 0 } as Record<OpenStatus, number>;
   let unassigned = 0;
@@ -85,7 +80,7 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
   return {
     open,
     unassigned,
-    overdue: overdueRows[0]?.n ?? 0,
+    overdue: slaCounts.overdue,
     createdToday: sum(today, "created"),
     createdWeek: sum(monday, "created"),
     resolvedToday: sum(today, "resolved"),
@@ -127,7 +122,7 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
   const openSql = Prisma.sql`t."status" IN ('OPEN', 'IN_PROGRESS', 'WAITING')`;
   // The tickets their list shows (their department's and their own), so the numbers match the linked views.
   const mineOrUnassigned = scopeSql(await scopeOf(user));
-  const dueSoonUntil = addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES);
+  const window = await slaWindowNow(now);
   const [assigned, unassigned, counts, week, sla] = await Promise.all([
     // By due time (running clocks first, soonest first), then the oldest.
     db().$queryRaw<DashboardTicket[]>`
@@ -146,10 +141,7 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
       SELECT coalesce(sum(resolved), 0)::int AS resolved FROM "TicketStat"
       WHERE "departmentId" = ${ALL_DEPARTMENTS}::uuid AND dim = 'assignee' AND "dimValue" = ${user.id} AND day >= ${monday}::date`,
     // As the list's "Terlambat" / "Segera jatuh tempo" views count them.
-    db().$queryRaw<{ overdue: number; dueSoon: number }[]>`
-      SELECT
-        (SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${mineOrUnassigned} AND t."slaNextDueAt" < ${now} LIMIT ${SLA_COUNT_CAP}) a) AS overdue,
-        (SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${mineOrUnassigned} AND t."slaNextDueAt" >= ${now} AND t."slaNextDueAt" <= ${dueSoonUntil} LIMIT ${SLA_COUNT_CAP}) b) AS "dueSoon"`,
+    countSlaViews(mineOrUnassigned, window),
   ]);
   return {
     departmentId,
@@ -157,8 +149,8 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
     assignedCount: counts[0]?.mine ?? 0,
     unassigned,
     unassignedCount: counts[0]?.unassigned ?? 0,
-    dueSoon: sla[0]?.dueSoon ?? 0,
-    overdue: sla[0]?.overdue ?? 0,
+    dueSoon: sla.dueSoon,
+    overdue: sla.overdue,
     resolvedWeek: week[0]?.resolved ?? 0,
     weekStart: monday,
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/validation/zod";
-import type { SessionUser } from "./users";
+import { SESSION_USER_COLUMNS, type SessionUser } from "./users";
 
 /** How long the server keeps ended sessions: the login history and the "known address" memory. */
 export const SESSION_HISTORY_DAYS = 90;
@@ -35,7 +35,7 @@ export async function startSession(userId: string, meta: { ip: string; userAgent
 export async function findLiveSessionUser(userId: string, sessionVersion: number, sessionId: string): Promise<SessionUser | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const rows = await db().$queryRaw<(SessionUser & { lastSeenAt: Date })[]>`
-    SELECT u."id"::text AS "id", u."name", u."username", u."email", u."role"::text AS "role", u."avatar", u."sessionVersion", s."lastSeenAt"
+    SELECT ${SESSION_USER_COLUMNS}, s."lastSeenAt"
     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > now()
       AND u."active" AND u."sessionVersion" = ${sessionVersion}`;
