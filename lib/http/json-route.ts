@@ -36,14 +36,32 @@ export async function jsonRoute<S extends z.ZodType>(
     const result = await body(parsed.data, user);
     return Response.json(result.json, { status: result.status });
   } catch (error) {
-    if (error instanceof AuthorizationError) {
-      await recordSecurityEvent("authz.denied", { outcome: "denied", reason: error.reason, route: new URL(request.url).pathname });
-      return Response.json({ error: error.reason }, { status: error.reason === "unauthenticated" ? 401 : 403 });
-    }
-    if (error instanceof UserFacingError) {
-      const t = await serverTranslator();
-      return Response.json({ error: t(error.key, error.options.values), field: error.options.field }, { status: error.key === "tickets.errors.notFound" ? 404 : 400 });
-    }
-    return handleRouteError(error, new URL(request.url).pathname);
+    return jsonError(error, request);
   }
+}
+
+/**
+ * A JSON read (GET): the session → `body` → 200, with jsonRoute's errors. Never cached by the browser
+ * or a proxy: the answer is one user's view and must follow revocation at once.
+ */
+export async function jsonReadRoute(request: Request, body: (user: SessionUser) => Promise<unknown>): Promise<Response> {
+  try {
+    const user = await requireUser();
+    return Response.json(await body(user), { headers: { "Cache-Control": "private, no-store" } });
+  } catch (error) {
+    return jsonError(error, request);
+  }
+}
+
+/** Known errors → 400/401/403/404 with the user's-language message, an unreachable database 503; anything else rethrown (Next's 500, logged). */
+async function jsonError(error: unknown, request: Request): Promise<Response> {
+  if (error instanceof AuthorizationError) {
+    await recordSecurityEvent("authz.denied", { outcome: "denied", reason: error.reason, route: new URL(request.url).pathname });
+    return Response.json({ error: error.reason }, { status: error.reason === "unauthenticated" ? 401 : 403 });
+  }
+  if (error instanceof UserFacingError) {
+    const t = await serverTranslator();
+    return Response.json({ error: t(error.key, error.options.values), field: error.options.field }, { status: error.key === "tickets.errors.notFound" ? 404 : 400 });
+  }
+  return handleRouteError(error, new URL(request.url).pathname);
 }

@@ -1,14 +1,17 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { createTranslator } from "next-intl";
+import { getSettings } from "@/lib/dal/settings";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "./locales";
 import id from "@/messages/id.json";
 import en from "@/messages/en.json";
 
 const CATALOGUES = { id, en } as const;
 
+/** The visitor's chosen language (cookie), else the default language from General settings — as i18n/request.ts. */
 export async function currentLocale(): Promise<Locale> {
-  return resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return resolveLocale(chosen ?? (await getSettings("general")).defaultLanguage);
 }
 
 /**

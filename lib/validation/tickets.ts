@@ -109,6 +109,8 @@ export const emptySchema = z.object({}).strict();
 export const TICKET_SORTS = ["newest", "oldest", "updated", "priority", "due"] as const;
 /** Service-level views of the list: overdue, and due within two working hours. */
 export const TICKET_SLA_VIEWS = ["overdue", "dueSoon"] as const;
+/** The service-level tabs count at most this many ("1000+"). */
+export const SLA_COUNT_CAP = 1000;
 export const PAGE_SIZE = 25;
 export const MAX_PAGE = 400;
 

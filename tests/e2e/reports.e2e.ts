@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, superAdmin } from "./helpers/app";
+import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, superAdmin, ticketListShown } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
 
 let browser: Browser;
@@ -128,6 +128,7 @@ it("Staff: assigned to me, unassigned in my department, due-soon and overdue cou
 
   // The ticket list exports what the list shows them (their department's tickets), filtered as on screen.
   await page.goto(`${baseUrl()}/dashboard/tickets?status=OPEN`);
+  await ticketListShown(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tickets-export-csv").click()]);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs } from "./helpers/app";
+import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, ticketListShown } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
 
 let browser: Browser;
@@ -79,6 +79,7 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
   // 3. Staff see it in the list with its SLA column, answer, and put it on Waiting.
   const s = await pageFor(staff.username);
   await s.goto(`${baseUrl()}/dashboard/tickets?sort=due`);
+  await ticketListShown(s);
   const row = s.getByTestId("ticket-row").filter({ hasText: number });
   expect(await row.getByTestId("ticket-sla-cell").textContent()).toMatch(/sisa \d+ jam kerja/);
   expect(await seriousA11yViolations(s)).toEqual([]);
@@ -126,10 +127,12 @@ it("the overdue tab, the due-soon view and the staff header count show a ticket 
   expect(await s.getByTestId("overdue-count").textContent()).toContain("1 terlambat");
   await s.getByTestId("overdue-count").click();
   await s.waitForURL(/sla=overdue/);
+  await ticketListShown(s);
   const row = s.getByTestId("ticket-row").filter({ hasText: late.number });
   expect(await row.getByTestId("ticket-sla-cell").textContent()).toMatch(/terlambat 2 jam kerja/);
   expect(await s.getByRole("link", { name: /Terlambat \(1\)/ }).getAttribute("aria-current")).toBe("page");
   await s.getByRole("link", { name: /Segera jatuh tempo/ }).click();
   await s.waitForURL(/sla=dueSoon/);
+  await ticketListShown(s);
   expect(await s.getByTestId("ticket-row").filter({ hasText: late.number }).count()).toBe(0);
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs } from "./helpers/app";
+import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, ticketListShown } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
 
 const PNG = Buffer.from(
@@ -72,6 +72,7 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   await a.page.getByRole("link", { name: new RegExp(`Tiket baru ${number}`) }).click();
   await a.page.waitForURL(new RegExp(`/dashboard/tickets/${number}$`));
   await a.page.goto(`${baseUrl()}/dashboard/tickets?q=${number}`);
+  await ticketListShown(a.page);
   expect(await a.page.getByTestId("ticket-row").count()).toBe(1);
   await checkA11y(a.page, "ticket list (admin)");
   expect(await a.page.getByTestId("ticket-row").textContent()).toContain("Budi Klien");

@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/dal/users";
 import { prefixQuery } from "@/lib/dal/search";
-import { MAX_PAGE, PAGE_SIZE, TICKET_STATUSES, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
+import { MAX_PAGE, PAGE_SIZE, SLA_COUNT_CAP, TICKET_STATUSES, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
 import { LRUCache } from "lru-cache";
 import { scopeOf, scopeSql, type Scope } from "./scope";
 import { addWorkingMinutes } from "@/lib/sla/calendar";
@@ -10,8 +10,8 @@ import { getWorkingCalendar } from "@/lib/dal/sla";
 
 /** "Segera jatuh tempo": due within this much working time. */
 export const DUE_SOON_MINUTES = 120;
-/** The service-level tabs count at most this many ("1000+"). */
-export const SLA_COUNT_CAP = 1000;
+
+export { SLA_COUNT_CAP };
 
 export type TicketListRow = {
   id: string;

@@ -79,3 +79,14 @@ export async function sessionCookie(identifier: string, password: string): Promi
   if (!session) throw new Error(`login failed for ${identifier}: ${res.status}`);
   return session.split(";")[0]!;
 }
+
+/**
+ * Waits until the ticket list shows the view of the current address: the list is rendered in the
+ * browser from /api/tickets/list, after the page and after every tab, filter or page change.
+ */
+export async function ticketListShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-testid="ticket-list"]');
+    return !!list && list.getAttribute("aria-busy") === "false" && list.getAttribute("data-search") === new URLSearchParams(location.search).toString();
+  });
+}

@@ -1,0 +1,85 @@
+"use client";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { TicketListView } from "@/lib/tickets/list-view";
+import { ticketListFiltersSchema } from "@/lib/validation/tickets";
+import { TicketFilters, TicketStatusTabs } from "./ticket-filters";
+import { TicketTable } from "./ticket-table";
+import { ExportLinks } from "./export-links";
+
+/**
+ * The ticket list, rendered in the browser from /api/tickets/list: the page around it is the same
+ * for every user and every view, so the server only answers the data. Tabs, filters and pages change
+ * the address (pushState) and fetch that view; the filter choices are fetched once.
+ */
+export function TicketListApp() {
+  const search = useSearchParams().toString();
+  const t = useTranslations("tickets");
+  const tCommon = useTranslations("common");
+  const tReports = useTranslations("reports");
+  // The last view answered, and the address it answers (a newer one may be loading).
+  const [loaded, setLoaded] = useState<{ search: string; view: TicketListView; options: NonNullable<TicketListView["options"]> } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // The address and attempt whose fetch failed ("Coba lagi" makes a new attempt).
+  const [failedAt, setFailedAt] = useState<string | null>(null);
+  const router = useRouter();
+  const haveOptions = useRef(false);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const query = new URLSearchParams(search);
+    if (!haveOptions.current) query.set("options", "1");
+    fetch(`/api/tickets/list?${query}`, { signal: abort.signal, headers: { accept: "application/json" } })
+      .then(async (res) => {
+        // The session ended (sign-out elsewhere, revoked, timed out): to the login, back here after.
+        if (res.status === 401) return router.replace(`/login?callbackUrl=${encodeURIComponent(`/dashboard/tickets${search ? `?${search}` : ""}`)}`);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const next = (await res.json()) as TicketListView;
+        if (next.options) haveOptions.current = true;
+        setLoaded((prev) => ({ search, view: next, options: next.options ?? prev?.options ?? { departments: [], agencies: [], assignees: [] } }));
+      })
+      .catch(() => {
+        if (!abort.signal.aborted) setFailedAt(`${search}#${attempt}`);
+      });
+    return () => abort.abort();
+  }, [search, attempt, router]);
+
+  const view = loaded?.view;
+  const filters = view?.filters ?? ticketListFiltersSchema.parse(Object.fromEntries(new URLSearchParams(search)));
+  const failed = failedAt === `${search}#${attempt}`;
+  const loading = !failed && loaded?.search !== search;
+  const opts = loaded?.options;
+  return (
+    <section className="space-y-4" aria-busy={loading} data-testid="ticket-list" data-search={loaded?.search}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{view ? (view.staffSide ? t("listTitle") : t("myTickets")) : t("title")}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          {view?.canExport ? <ExportLinks filters={filters} labels={{ csv: tReports("downloadCsv"), xlsx: tReports("downloadXlsx") }} /> : null}
+          <Link href="/dashboard/tickets/new" prefetch={false} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("new")}
+          </Link>
+        </div>
+      </div>
+      {failed ? (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t("loadFailed")}{" "}
+          <button type="button" onClick={() => setAttempt((n) => n + 1)} className="font-semibold underline">
+            {tCommon("tryAgain")}
+          </button>
+        </div>
+      ) : null}
+      {view ? (
+        <>
+          <TicketStatusTabs filters={filters} list={view.list} slaTabs={view.sla.tabs} />
+          <TicketFilters key={search} filters={filters} staffSide={view.staffSide} departments={opts!.departments} agencies={opts!.agencies} assignees={opts!.assignees} />
+          <TicketTable filters={filters} list={view.list} staffSide={view.staffSide} slaColumn={view.sla.column} />
+        </>
+      ) : null}
+      <p role="status" className={loading ? "text-sm text-slate-600" : "sr-only"}>
+        {loading ? t("loading") : ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { DUE_SOON_MINUTES } from "@/lib/dal/tickets";
+import type { SlaTone } from "@/components/sla/sla-badge";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * "3 jam 20 menit" / "45 menit" / "12 jam", and a due time's state in words and a tone, from the
+ * `sla` messages of one language (`t` takes keys inside that namespace).
+ */
+export function slaWords(t: Translate) {
+  const duration = (minutes: number) => {
+    const m = Math.abs(Math.round(minutes));
+    if (m < 60) return t("minutes", { count: m });
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return rest && h < 10 ? t("hoursMinutes", { hours: h, minutes: rest }) : t("hours", { count: h });
+  };
+  /**
+   * Working minutes left (negative: late) as words and a tone. `pastDue`: the due time has passed on
+   * the wall clock; outside working hours that can be before any working minute is late (Friday
+   * 16:30 due, Saturday now).
+   */
+  const left = (minutes: number, pastDue: boolean): { text: string; tone: SlaTone } => {
+    if (minutes < 0) return { text: t("late", { time: duration(minutes) }), tone: "late" };
+    if (pastDue) return { text: t("pastDue"), tone: "late" };
+    return { text: t("left", { time: duration(minutes) }), tone: minutes <= DUE_SOON_MINUTES ? "soon" : "ok" };
+  };
+  return { t, duration, left };
+}
