@@ -24,6 +24,8 @@ async function directCounts(where: object) {
   return counts;
 }
 
+const PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
+
 // A small deterministic generator, so a failure can be replayed.
 function rng(seed: number) {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -33,8 +35,8 @@ beforeAll(async () => {
   w = await createWorld();
 });
 
-describe("status counts of the unfiltered list (kept by a trigger)", () => {
-  it("equal a direct count through random creations, moves, reassignments and auto-close", async () => {
+describe("status counts of the unfiltered list and of lists narrowed by department, OPD, assignee, priority (kept by triggers)", () => {
+  it("equal a direct count through random creations, moves, reassignments, reprioritising and auto-close", async () => {
     const pick = rng(42);
     const one = <T,>(xs: readonly T[]) => xs[Math.floor(pick() * xs.length)]!;
     const depts = [w.deptA.id, w.deptB.id];
@@ -47,7 +49,9 @@ describe("status counts of the unfiltered list (kept by a trigger)", () => {
           subject: `Hitung ${i}`,
           description: "Uraian",
           status: one(TICKET_STATUSES),
+          priority: one(PRIORITIES),
           departmentId,
+          agencyId: one([w.opdA.id, w.opdB.id, null]),
           assigneeId: one(staffOf[departmentId]!),
           clientId: one([w.client.id, w.otherClient.id]),
           createdById: w.client.id,
@@ -60,7 +64,11 @@ describe("status counts of the unfiltered list (kept by a trigger)", () => {
       const departmentId = one(depts);
       await testDb().ticket.update({
         where: { id: one(tickets).id },
-        data: pick() < 0.5 ? { status: one(TICKET_STATUSES) } : { departmentId, assigneeId: one(staffOf[departmentId]!) },
+        data: [
+          { status: one(TICKET_STATUSES) },
+          { departmentId, assigneeId: one(staffOf[departmentId]!) },
+          { priority: one(PRIORITIES), agencyId: one([w.opdA.id, w.opdB.id, null]) },
+        ][Math.floor(pick() * 3)]!,
       });
     }
     await testDb().setting.create({ data: { key: "ticket", value: { autoCloseResolvedAfterDays: 7 } } });
@@ -72,6 +80,23 @@ describe("status counts of the unfiltered list (kept by a trigger)", () => {
     expect((await list(w.staffB)).counts).toEqual(await directCounts({ OR: [{ departmentId: w.deptB.id }, { assigneeId: w.staffB.id }] }));
     expect((await list(w.client)).counts).toEqual(await directCounts({ clientId: w.client.id }));
     expect((await list(w.admin)).countsCapped).toBe(false);
+
+    const narrowed: [Record<string, string>, object][] = [
+      [{ departmentId: w.deptA.id }, { departmentId: w.deptA.id }],
+      [{ agencyId: w.opdA.id }, { agencyId: w.opdA.id }],
+      [{ assignee: w.staffA.id }, { assigneeId: w.staffA.id }],
+      [{ assignee: "unassigned" }, { assigneeId: null }],
+      [{ priority: "HIGH" }, { priority: "HIGH" }],
+      [{ priority: "LOW", departmentId: w.deptB.id, agencyId: w.opdB.id }, { priority: "LOW", departmentId: w.deptB.id, agencyId: w.opdB.id }],
+    ];
+    for (const [filters, where] of narrowed) {
+      const r = await list(w.admin, filters);
+      expect({ filters, counts: r.counts, capped: r.countsCapped }).toEqual({ filters, counts: await directCounts(where), capped: false });
+    }
+    // A staff member's narrowed tabs stay inside their scope (their department, or assigned to them).
+    const mine = { OR: [{ departmentId: w.deptA.id }, { assigneeId: w.staffA.id }] };
+    expect((await list(w.staffA, { priority: "HIGH" })).counts).toEqual(await directCounts({ AND: [mine, { priority: "HIGH" }] }));
+    expect((await list(w.staffA, { agencyId: w.opdB.id })).counts).toEqual(await directCounts({ AND: [mine, { agencyId: w.opdB.id }] }));
   });
 });
 

@@ -198,7 +198,9 @@ function toCounts(rows: { status: string; n: number | bigint }[], capped: boolea
 
 /**
  * Status tabs. Unfiltered managers and staff: exact, from the trigger-kept TicketStatusCount (a few
- * thousand rows at most). Otherwise one grouped pass over at most COUNT_CAP matching tickets.
+ * thousand rows at most); narrowed by department, OPD, assignee or priority: exact, from
+ * TicketListCount. A search, a date range or a client's own list: one grouped pass over at most
+ * COUNT_CAP matching tickets, cached briefly.
  */
 async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScope: boolean): Promise<Counts> {
   if (!hasNarrowingFilter(filters) && scope.kind !== "client") {
@@ -212,6 +214,7 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
       SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketStatusCount" WHERE ${mine} GROUP BY 1`;
     return toCounts(rows, false);
   }
+  if (!filters.q && !filters.from && !filters.to && scope.kind !== "client") return summaryCounts(scope, filters);
   const key = countKey("status", scope, filters);
   const hit = countCache.get(key);
   if (hit) return hit;
@@ -223,6 +226,26 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
   const counts = toCounts(rows, total > COUNT_CAP);
   countCache.set(key, counts);
   return counts;
+}
+
+const NONE = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Exact status tabs of a list narrowed by department, OPD, assignee and/or priority only, from the
+ * trigger-kept TicketListCount (a department's rows: a few thousand at most).
+ */
+async function summaryCounts(scope: Scope, filters: TicketListFilters): Promise<Counts> {
+  const where: Prisma.Sql[] = [];
+  if (scope.kind === "staff") {
+    where.push(scope.departmentId ? Prisma.sql`("departmentId" = ${scope.departmentId}::uuid OR "assigneeKey" = ${scope.userId}::uuid)` : Prisma.sql`"assigneeKey" = ${scope.userId}::uuid`);
+  }
+  if (filters.priority) where.push(Prisma.sql`"priority" = ${filters.priority}::"TicketPriority"`);
+  if (filters.departmentId) where.push(Prisma.sql`"departmentId" = ${filters.departmentId}::uuid`);
+  if (filters.agencyId) where.push(Prisma.sql`"agencyKey" = ${filters.agencyId}::uuid`);
+  if (filters.assignee) where.push(Prisma.sql`"assigneeKey" = ${filters.assignee === "unassigned" ? NONE : filters.assignee}::uuid`);
+  const rows = await db().$queryRaw<{ status: string; n: bigint }[]>`
+    SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketListCount" WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`} GROUP BY 1`;
+  return toCounts(rows, false);
 }
 
 /** The Terlambat and Segera jatuh tempo tabs, cached like the status counts. */
