@@ -15,6 +15,11 @@ const dashboardGate = withAuth(
     if (route && (!isRole(role) || !route.roles.includes(role))) {
       return NextResponse.redirect(new URL("/dashboard", req.url));
     }
+    // The ticket list opened as a document: the static shell (its data comes from /api/tickets/list).
+    // A client-side navigation (RSC request) keeps the dynamic page inside the dashboard layout.
+    if (req.nextUrl.pathname === "/dashboard/tickets" && req.method === "GET" && !req.headers.has("rsc")) {
+      return NextResponse.rewrite(new URL(`/shell/tickets${req.nextUrl.search}`, req.url));
+    }
     return NextResponse.next();
   },
   {
@@ -35,7 +40,8 @@ export default function middleware(req: NextRequestWithAuth, event: NextFetchEve
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Refused": verdict.reason },
     });
   }
-  if (req.nextUrl.pathname === "/dashboard" || req.nextUrl.pathname.startsWith("/dashboard/")) return dashboardGate(req, event);
+  const path = req.nextUrl.pathname;
+  if (path === "/dashboard" || path.startsWith("/dashboard/") || path.startsWith("/shell/")) return dashboardGate(req, event);
   return NextResponse.next();
 }
 
@@ -43,6 +49,7 @@ export const config = {
   matcher: [
     "/dashboard",
     "/dashboard/:path*",
+    "/shell/:path*",
     "/api/:path*",
     "/faq",
     "/kontak",

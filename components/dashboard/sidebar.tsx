@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
 import { menusFor } from "@/lib/auth/routes";
 
-export async function Sidebar({ role }: { role: Role }) {
-  const t = await getTranslations("nav");
+export function Sidebar({ role }: { role: Role }) {
+  const t = useTranslations("nav");
   return (
     <nav aria-label={t("mainMenu")} className="md:w-56">
       <ul className="flex flex-wrap gap-1 md:flex-col">

@@ -1,10 +1,11 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { setLocaleAction } from "@/lib/i18n/locale-actions";
 import { LOCALES } from "@/lib/i18n/locales";
 
 /** A plain form, so switching works without JavaScript. */
-export async function LanguageSwitch() {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+export function LanguageSwitch() {
+  const locale = useLocale();
+  const t = useTranslations("common");
   return (
     <form action={setLocaleAction} aria-label={t("switchLanguage")} className="flex items-center gap-1 text-sm">
       {LOCALES.map((l) => (

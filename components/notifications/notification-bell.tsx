@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { UNREAD_CAP } from "@/lib/dal/notifications";
+import { useTranslations } from "next-intl";
+import { UNREAD_CAP } from "@/lib/notifications/cap";
 
 /** Header bell: unread count (capped by the DAL), links to "Detail Notifikasi Tiket". */
-export async function NotificationBell({ unread }: { unread: number }) {
-  const t = await getTranslations("notifications");
+export function NotificationBell({ unread }: { unread: number }) {
+  const t = useTranslations("notifications");
   const shown = unread > UNREAD_CAP ? `${UNREAD_CAP}+` : String(unread);
   return (
     <Link

@@ -13,7 +13,7 @@ import {
   removeHolidayAction,
   saveSlaPoliciesAction,
   updateCalendarAction,
-} from "@/app/(dashboard)/dashboard/settings/sla-actions";
+} from "@/app/(site)/(dashboard)/dashboard/settings/sla-actions";
 
 async function slaCopy() {
   const t = await getTranslations("sla");

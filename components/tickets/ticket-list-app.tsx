@@ -14,7 +14,7 @@ import { ExportLinks } from "./export-links";
  * for every user and every view, so the server only answers the data. Tabs, filters and pages change
  * the address (pushState) and fetch that view; the filter choices are fetched once.
  */
-export function TicketListApp() {
+export function TicketListApp({ onViewer }: { onViewer?: (viewer: NonNullable<TicketListView["viewer"]>) => void } = {}) {
   const search = useSearchParams().toString();
   const t = useTranslations("tickets");
   const tCommon = useTranslations("common");
@@ -38,13 +38,14 @@ export function TicketListApp() {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const next = (await res.json()) as TicketListView;
         if (next.options) haveOptions.current = true;
+        if (next.viewer) onViewer?.(next.viewer);
         setLoaded((prev) => ({ search, view: next, options: next.options ?? prev?.options ?? { departments: [], agencies: [], assignees: [] } }));
       })
       .catch(() => {
         if (!abort.signal.aborted) setFailedAt(`${search}#${attempt}`);
       });
     return () => abort.abort();
-  }, [search, attempt, router]);
+  }, [search, attempt, router, onViewer]);
 
   const view = loaded?.view;
   const filters = view?.filters ?? ticketListFiltersSchema.parse(Object.fromEntries(new URLSearchParams(search)));

@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/dal/users";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
-export const UNREAD_CAP = 99;
+import { UNREAD_CAP } from "@/lib/notifications/cap";
+
+export { UNREAD_CAP };
 
 /** The bell's number, capped (shown as "99+"). Served by the partial unread index. */
 export async function countUnreadNotifications(user: SessionUser): Promise<number> {

@@ -6,7 +6,10 @@ import { listAssigneeFilterOptions, listTicketsForUser, type TicketList, type Ti
 import { getWorkingCalendar } from "@/lib/dal/sla";
 import { workingMinutesBetween } from "@/lib/sla/calendar";
 import { requestDateTimeFormatter } from "@/lib/format";
-import { serverTranslator } from "@/lib/i18n/server";
+import { currentLocale, serverTranslator } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { dashboardViewer } from "@/lib/dal/viewer";
+import type { ChromeViewer } from "@/components/dashboard/dashboard-chrome";
 import { slaWords } from "@/lib/sla/words";
 import type { SlaTone } from "@/components/sla/sla-badge";
 import type { TicketListFilters } from "@/lib/validation/tickets";
@@ -27,6 +30,8 @@ export type TicketListView = {
   list: Omit<TicketList, "rows"> & { rows: TicketListViewRow[] };
   /** The filter bar's choices; only when asked for (the first load), they rarely change. */
   options: { departments: Option[]; agencies: Option[]; assignees: Option[] } | null;
+  /** With the options: the header's user, bell and overdue count, and the language of every text here. */
+  viewer: (ChromeViewer & { locale: Locale }) | null;
   sla: { column: string; tabs: { overdue: string; dueSoon: string; dueSoonHint: string } | null };
 };
 
@@ -37,12 +42,14 @@ export type TicketListView = {
  */
 export async function ticketListView(user: SessionUser, filters: TicketListFilters, withOptions: boolean): Promise<TicketListView> {
   const staffSide = user.role !== "CLIENT";
-  const [list, when, cal, t, options] = await Promise.all([
+  const [list, when, cal, t, options, viewer, locale] = await Promise.all([
     listTicketsForUser(user, filters),
     requestDateTimeFormatter(),
     getWorkingCalendar(),
     serverTranslator(),
     withOptions ? filterOptions(user, staffSide) : null,
+    withOptions ? dashboardViewer(user) : null,
+    currentLocale(),
   ]);
   const sla = slaWords((key, values) => t(`sla.${key}`, values));
   const now = new Date();
@@ -71,6 +78,7 @@ export async function ticketListView(user: SessionUser, filters: TicketListFilte
     canExport: can(user, "tickets.export"),
     list: { ...list, rows },
     options,
+    viewer: viewer && { ...viewer, locale },
     sla: {
       column: sla.t("column"),
       tabs: staffSide ? { overdue: sla.t("overdueTab"), dueSoon: sla.t("dueSoonTab"), dueSoonHint: sla.t("dueSoonHint") } : null,

@@ -38,8 +38,16 @@ describe("signing out ends the session on the server", () => {
 
     // The attacker kept a copy of the laptop's cookie.
     expect((await api(laptop)).status).toBe(401);
-    const page = await fetch(`${baseUrl()}/dashboard/tickets`, { headers: { cookie: laptop }, redirect: "manual" });
+    const page = await fetch(`${baseUrl()}/dashboard/profile`, { headers: { cookie: laptop }, redirect: "manual" });
     expect(page.status === 307 || page.status === 302 || (await page.text()).includes("/login")).toBe(true);
+    // The ticket list's page is one static shell for everyone; its data is refused, and the shell
+    // itself carries nothing of the user's.
+    const list = await fetch(`${baseUrl()}/api/tickets/list?options=1`, { headers: { cookie: laptop } });
+    expect(list.status).toBe(401);
+    expect(await list.text()).not.toContain("Uji keluar");
+    const shell = await (await fetch(`${baseUrl()}/dashboard/tickets`, { headers: { cookie: laptop }, redirect: "manual" })).text();
+    expect(shell).not.toContain("Uji keluar");
+    expect(shell).not.toContain(client.username);
     // The phone's session is another session.
     expect((await api(phone)).status).toBe(201);
     const history = await e2eDb().auditLog.findMany({ where: { actorId: client.id, action: { in: ["login.success", "session.signout"] } } });

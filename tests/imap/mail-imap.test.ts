@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { ImapFlow } from "imapflow";
-import { createTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { forgetCachedSettings } from "@/lib/dal/settings";
 import { pollMailbox } from "@/lib/mail/imap-poller";
 import { replyAddressFor } from "@/lib/mail/reply-token";

@@ -1,4 +1,4 @@
-import { updateFooterSettingsAction } from "@/app/(dashboard)/dashboard/settings/actions";
+import { updateFooterSettingsAction } from "@/app/(site)/(dashboard)/dashboard/settings/actions";
 import { listAuditLog } from "@/lib/dal/audit";
 import { actAs, createUser } from "./helpers/factories";
 

@@ -1,4 +1,4 @@
-import { convertContactToTicketAction } from "@/app/(dashboard)/dashboard/inbox/actions";
+import { convertContactToTicketAction } from "@/app/(site)/(dashboard)/dashboard/inbox/actions";
 import { actAs, createUser } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sendContactMessageAction } from "@/app/(public)/kontak/actions";
-import { setContactStatusAction } from "@/app/(dashboard)/dashboard/inbox/actions";
+import { sendContactMessageAction } from "@/app/(site)/(public)/kontak/actions";
+import { setContactStatusAction } from "@/app/(site)/(dashboard)/dashboard/inbox/actions";
 import { issueFormToken } from "@/lib/contact/form-token";
 import { CONTACT_LIMIT } from "@/lib/contact/rate-limit";
 import { actAs, createUser } from "./helpers/factories";

@@ -1,5 +1,5 @@
-import { createDepartmentAction, renameDepartmentAction, setDepartmentActiveAction } from "@/app/(dashboard)/dashboard/departments/actions";
-import { createAgencyAction, renameAgencyAction } from "@/app/(dashboard)/dashboard/agencies/actions";
+import { createDepartmentAction, renameDepartmentAction, setDepartmentActiveAction } from "@/app/(site)/(dashboard)/dashboard/departments/actions";
+import { createAgencyAction, renameAgencyAction } from "@/app/(site)/(dashboard)/dashboard/agencies/actions";
 import { listActiveDepartments } from "@/lib/dal/departments";
 import { actAs, createUser } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";

@@ -1,4 +1,4 @@
-import { createFaqAction, setFaqPublishedAction, updateFaqAction } from "@/app/(dashboard)/dashboard/faq/actions";
+import { createFaqAction, setFaqPublishedAction, updateFaqAction } from "@/app/(site)/(dashboard)/dashboard/faq/actions";
 import { GET as suggest } from "@/app/api/faq/suggest/route";
 import { searchPublishedFaqs } from "@/lib/dal/faq";
 import { actAs, createUser } from "./helpers/factories";

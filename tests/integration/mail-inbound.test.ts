@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createTicketAction, updateTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { processInboundMail, stripQuotedHistory } from "@/lib/mail/inbound";
 import { replyAddressFor } from "@/lib/mail/reply-token";
 import { forgetCachedSettings } from "@/lib/dal/settings";

@@ -1,4 +1,4 @@
-import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
 import { closeMailTransport, drainOutbox, processOutbox } from "@/lib/mail/worker";
 import { actAs } from "./helpers/factories";

@@ -1,5 +1,5 @@
-import { resendEmailAction, sendTestEmailAction } from "@/app/(dashboard)/dashboard/settings/email/actions";
-import { updateMailPreferencesAction } from "@/app/(dashboard)/dashboard/profile/actions";
+import { resendEmailAction, sendTestEmailAction } from "@/app/(site)/(dashboard)/dashboard/settings/email/actions";
+import { updateMailPreferencesAction } from "@/app/(site)/(dashboard)/dashboard/profile/actions";
 import { getEmailSetup, listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/dal/email";
 import { getMailPreferences } from "@/lib/dal/profile";
 import { findActiveSessionUser } from "@/lib/dal/users";

@@ -1,4 +1,4 @@
-import { changePasswordAction } from "@/app/(dashboard)/dashboard/password/actions";
+import { changePasswordAction } from "@/app/(site)/(dashboard)/dashboard/password/actions";
 import { LOGIN_LIMITS } from "@/lib/auth/login-rate-limit";
 import { actAs, createUser, TEST_PASSWORD } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";

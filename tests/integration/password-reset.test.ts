@@ -1,4 +1,4 @@
-import { requestPasswordResetAction, resetPasswordAction } from "@/app/(auth)/password-actions";
+import { requestPasswordResetAction, resetPasswordAction } from "@/app/(site)/(auth)/password-actions";
 import { verifyPassword } from "@/lib/auth/password";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import { closeMailTransport, drainOutbox } from "@/lib/mail/worker";
@@ -98,7 +98,7 @@ it("limits requests per address and per IP, with the same answer", async () => {
 });
 
 it("a new account can be invited: the mailed link lets the user choose a password and log in", async () => {
-  const { createClientAction } = await import("@/app/(dashboard)/dashboard/clients/actions");
+  const { createClientAction } = await import("@/app/(site)/(dashboard)/dashboard/clients/actions");
   const admin = await createUser({ role: "ADMIN" });
   const agency = await testDb().agency.create({ data: { name: "OPD Undangan" } });
   await actAs(admin);

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createAdminAction, setAdminActiveAction, updateAdminAction } from "@/app/(dashboard)/dashboard/admins/actions";
-import { createStaffAction, setStaffActiveAction, setStaffPasswordAction, updateStaffAction } from "@/app/(dashboard)/dashboard/staff/actions";
-import { createClientAction, updateClientAction } from "@/app/(dashboard)/dashboard/clients/actions";
-import { updateProfileAction } from "@/app/(dashboard)/dashboard/profile/actions";
-import { changePasswordAction } from "@/app/(dashboard)/dashboard/password/actions";
+import { createAdminAction, setAdminActiveAction, updateAdminAction } from "@/app/(site)/(dashboard)/dashboard/admins/actions";
+import { createStaffAction, setStaffActiveAction, setStaffPasswordAction, updateStaffAction } from "@/app/(site)/(dashboard)/dashboard/staff/actions";
+import { createClientAction, updateClientAction } from "@/app/(site)/(dashboard)/dashboard/clients/actions";
+import { updateProfileAction } from "@/app/(site)/(dashboard)/dashboard/profile/actions";
+import { changePasswordAction } from "@/app/(site)/(dashboard)/dashboard/password/actions";
 import { GET as getAvatar } from "@/app/api/avatars/[userId]/route";
 import { authorizeCredentials } from "@/lib/auth/authorize";
 import { userFromToken } from "@/lib/dal/session";
@@ -164,7 +164,7 @@ describe("deactivation and new passwords end sessions", () => {
     const client = await createUser({ role: "CLIENT" });
     expect(await userFromToken(await sessionClaimsFor(client))).not.toBeNull();
     await actAs(admin);
-    const { setClientActiveAction } = await import("@/app/(dashboard)/dashboard/clients/actions");
+    const { setClientActiveAction } = await import("@/app/(site)/(dashboard)/dashboard/clients/actions");
     expect(await setClientActiveAction({ id: client.id, active: false })).toMatchObject({ ok: true });
     expect(await userFromToken(await sessionClaimsFor(client))).toBeNull();
     expect(await authorizeCredentials({ identifier: client.username, password: TEST_PASSWORD }, "192.0.2.3")).toBeNull();

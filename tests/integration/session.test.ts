@@ -76,7 +76,7 @@ describe("sessions end on the server (issue 13)", () => {
 
   it("'sign out everywhere' in the profile ends every session of the user, and only theirs", async () => {
     const { userFromToken } = await import("@/lib/dal/session");
-    const { signOutEverywhereAction } = await import("@/app/(dashboard)/dashboard/profile/actions");
+    const { signOutEverywhereAction } = await import("@/app/(site)/(dashboard)/dashboard/profile/actions");
     const user = await createUser();
     const other = await createUser();
     const phone = await claims(user);

@@ -1,4 +1,4 @@
-import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "@/app/(dashboard)/dashboard/settings/actions";
+import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "@/app/(site)/(dashboard)/dashboard/settings/actions";
 import { GET as getLogo } from "@/app/api/logo/route";
 import { getSettings } from "@/lib/dal/settings";
 import { DEFAULT_SETTINGS } from "@/lib/validation/settings";

@@ -1,5 +1,5 @@
-import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
-import * as sla from "@/app/(dashboard)/dashboard/settings/sla-actions";
+import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
+import * as sla from "@/app/(site)/(dashboard)/dashboard/settings/sla-actions";
 import { runSlaWarnings } from "@/lib/dal/ticket-jobs";
 import { getTicketOrThrow, listTicketsForUser } from "@/lib/dal/tickets";
 import { listHolidayYears } from "@/lib/dal/sla";

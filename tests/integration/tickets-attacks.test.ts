@@ -1,4 +1,4 @@
-import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { listNotifications } from "@/lib/dal/notifications";

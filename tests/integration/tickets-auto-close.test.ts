@@ -1,4 +1,4 @@
-import { createTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { findActiveSessionUser } from "@/lib/dal/users";

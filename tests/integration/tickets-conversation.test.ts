@@ -1,5 +1,5 @@
-import { createTicketAction, rateTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(dashboard)/dashboard/notifications/actions";
+import { createTicketAction, rateTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(site)/(dashboard)/dashboard/notifications/actions";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { countUnreadNotifications, listNotifications } from "@/lib/dal/notifications";
 import { findActiveSessionUser } from "@/lib/dal/users";

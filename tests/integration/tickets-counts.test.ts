@@ -122,3 +122,30 @@ describe("status counts of a filtered list", () => {
     expect(small.counts.ALL).toBe(0);
   });
 });
+
+describe("service-level counts of a searched list", () => {
+  it("come with the status counts of the matches and equal a direct count", async () => {
+    const now = Date.now();
+    await testDb().ticket.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        number: `SLA-${i}`,
+        subject: `Printer macet ${i}`,
+        description: "Uraian",
+        departmentId: w.deptA.id,
+        clientId: w.client.id,
+        createdById: w.client.id,
+        // Late, due within the next 30 minutes, due next week, no running clock.
+        slaNextDueAt: [new Date(now - 3_600_000), new Date(now + 30 * 60_000), new Date(now + 7 * 86_400_000), null][i % 4],
+      })),
+    });
+    const r = await list(w.admin, { q: "printer" });
+    expect(r.countsCapped).toBe(false);
+    expect(r.counts.ALL).toBe(30);
+    const overdue = await testDb().ticket.count({ where: { subject: { startsWith: "Printer macet" }, slaNextDueAt: { lt: new Date() } } });
+    expect(r.slaCounts.overdue).toBe(overdue);
+    expect(overdue).toBe(8);
+    // Each tab's number is what that tab then lists (due soon depends on the working calendar).
+    expect((await list(w.admin, { q: "printer", sla: "overdue" })).rows).toHaveLength(r.slaCounts.overdue);
+    expect((await list(w.admin, { q: "printer", sla: "dueSoon" })).rows).toHaveLength(r.slaCounts.dueSoon);
+  });
+});

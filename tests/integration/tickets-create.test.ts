@@ -1,4 +1,4 @@
-import { createTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { actAs } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, PDF, PNG, storedFiles, ticketForm, withTempDataDir } from "./helpers/tickets";

@@ -3,7 +3,7 @@ import {
   rateTicketAction,
   replyToTicketAction,
   updateTicketAction,
-} from "@/app/(dashboard)/dashboard/tickets/actions";
+} from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { getTicketOrThrow, listTicketsForUser } from "@/lib/dal/tickets";
 import { findActiveSessionUser } from "@/lib/dal/users";

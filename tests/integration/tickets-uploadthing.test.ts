@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createTicketAction } from "@/app/(dashboard)/dashboard/tickets/actions";
+import { createTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { actAs } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";

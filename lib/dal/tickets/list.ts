@@ -124,7 +124,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   // A search that matches few tickets (its count is not capped) reads all its matches and then sorts
   // them: walking the newest-first index until 50 rows match read the whole table for a rare word
   // (7.3 s at a million tickets). OFFSET 0 keeps the planner from merging the two steps.
-  const countsPromise = statusCounts(scope, filters, narrowScope);
+  const countsPromise = statusCounts(scope, filters, narrowScope, sla);
   const fewMatches = !!filters.q && !(await countsPromise).countsCapped;
   const source = fewMatches ? Prisma.sql`(SELECT * FROM "Ticket" t WHERE ${where} OFFSET 0) t` : Prisma.sql`"Ticket" t WHERE ${where}`;
   const rowsQuery = db().$queryRaw<PageRow[]>`
@@ -134,7 +134,8 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
     FROM ${source}
     ORDER BY ${order}
     LIMIT ${PAGE_SIZE + 1} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  const [pageRows, counts, slaCounts] = await Promise.all([rowsQuery, countsPromise, slaViewCounts(scope, filters, narrowScope, sla)]);
+  // After the counts: a search's service-level counts came with them (slaViewCounts finds them cached).
+  const [pageRows, counts, slaCounts] = await Promise.all([rowsQuery, countsPromise, countsPromise.then(() => slaViewCounts(scope, filters, narrowScope, sla))]);
   const rows = pageRows.slice(0, PAGE_SIZE);
   const names = await namesOf(rows);
   return {
@@ -202,7 +203,7 @@ function toCounts(rows: { status: string; n: number | bigint }[], capped: boolea
  * TicketListCount. A search, a date range or a client's own list: one grouped pass over at most
  * COUNT_CAP matching tickets, cached briefly.
  */
-async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScope: boolean): Promise<Counts> {
+async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScope: boolean, w: SlaWindow): Promise<Counts> {
   if (!hasNarrowingFilter(filters) && scope.kind !== "client") {
     const mine =
       scope.kind === "all"
@@ -218,13 +219,21 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
   const key = countKey("status", scope, filters);
   const hit = countCache.get(key);
   if (hit) return hit;
+  // One grouped pass over at most COUNT_CAP + 1 matches. With a search it also counts the service-level
+  // views of the matches (exact when not capped), so they need no pass of their own.
   const base = Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: false, narrowScope })], " AND ");
-  const rows = await db().$queryRaw<{ status: string; n: number }[]>`
-    SELECT s."status"::text AS status, count(*)::int AS n
-    FROM (SELECT t."status" FROM "Ticket" t WHERE ${base} LIMIT ${COUNT_CAP + 1}) s GROUP BY 1`;
+  const rows = await db().$queryRaw<{ status: string; n: number; overdue: number; dueSoon: number }[]>`
+    SELECT s."status"::text AS status, count(*)::int AS n,
+           count(*) FILTER (WHERE s.due < ${w.now})::int AS overdue,
+           count(*) FILTER (WHERE s.due >= ${w.now} AND s.due <= ${w.dueSoonUntil})::int AS "dueSoon"
+    FROM (SELECT t."status", t."slaNextDueAt" AS due FROM "Ticket" t WHERE ${base} LIMIT ${COUNT_CAP + 1}) s GROUP BY 1`;
   const total = rows.reduce((a, r) => a + r.n, 0);
   const counts = toCounts(rows, total > COUNT_CAP);
   countCache.set(key, counts);
+  if (filters.q && !counts.countsCapped) {
+    const sum = (k: "overdue" | "dueSoon") => Math.min(SLA_COUNT_CAP, rows.reduce((a, r) => a + r[k], 0));
+    slaCountCache.set(countKey("sla", scope, filters), { overdue: sum("overdue"), dueSoon: sum("dueSoon") });
+  }
   return counts;
 }
 

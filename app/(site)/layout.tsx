@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ErrorCopyProvider } from "@/components/layout/error-copy";
+import { Document } from "@/components/layout/document";
 import { getSettings } from "@/lib/dal/settings";
-import "./globals.css";
+import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, { appName }] = await Promise.all([getTranslations("meta"), getSettings("general")]);
@@ -19,12 +19,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
-    <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <ErrorCopyProvider copy={{ title: t("errorTitle"), body: t("errorBody"), tryAgain: t("tryAgain"), home: t("home") }}>
-          {children}
-        </ErrorCopyProvider>
-      </body>
-    </html>
+    <Document lang={locale} errorCopy={{ title: t("errorTitle"), body: t("errorBody"), tryAgain: t("tryAgain"), home: t("home") }}>
+      {children}
+    </Document>
   );
 }

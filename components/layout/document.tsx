@@ -1,0 +1,12 @@
+import { ErrorCopyProvider, type ErrorCopy } from "./error-copy";
+
+/** The <html> and <body> of both root layouts: the site, and the static ticket-list shell. */
+export function Document({ lang, errorCopy, children }: { lang: string; errorCopy: ErrorCopy; children: React.ReactNode }) {
+  return (
+    <html lang={lang}>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <ErrorCopyProvider copy={errorCopy}>{children}</ErrorCopyProvider>
+      </body>
+    </html>
+  );
+}
