@@ -1,5 +1,4 @@
 import "server-only";
-import { createFormatter } from "next-intl";
 import { getFormatter } from "next-intl/server";
 import { getSettings } from "@/lib/dal/settings";
 import { currentLocale } from "@/lib/i18n/server";
@@ -18,6 +17,15 @@ export async function getDateTimeFormatter(): Promise<(date: Date) => string> {
 /** The same format outside the render tree (route handlers answering JSON). */
 export async function requestDateTimeFormatter(): Promise<(date: Date) => string> {
   const [locale, general] = await Promise.all([currentLocale(), getSettings("general")]);
-  const format = createFormatter({ locale, timeZone: general.timeZone });
-  return (date) => format.dateTime(date, DATE_TIME);
+  const key = `${locale}|${general.timeZone}`;
+  let format = FORMATTERS.get(key);
+  if (!format) {
+    // One Intl.DateTimeFormat per language and time zone (creating one per date is the slow part).
+    const intl = new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone: general.timeZone });
+    format = (date) => intl.format(date);
+    FORMATTERS.set(key, format);
+  }
+  return format;
 }
+
+const FORMATTERS = new Map<string, (date: Date) => string>();

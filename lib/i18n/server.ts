@@ -20,8 +20,16 @@ export async function currentLocale(): Promise<Locale> {
  */
 export async function serverTranslator(locale?: Locale): Promise<Translate> {
   const l = locale ?? (await currentLocale());
-  const t = createTranslator({ locale: l, messages: CATALOGUES[l] });
-  return (key, values) => t(key as never, values as never);
+  let t = TRANSLATORS.get(l);
+  if (!t) {
+    const translate = createTranslator({ locale: l, messages: CATALOGUES[l] });
+    t = (key, values) => translate(key as never, values as never);
+    TRANSLATORS.set(l, t);
+  }
+  return t;
 }
+
+/** One translator per language for the process: it keeps its parsed messages (a new one re-parsed every message it was asked for). */
+const TRANSLATORS = new Map<Locale, Translate>();
 
 export type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
