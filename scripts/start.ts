@@ -81,12 +81,14 @@ function workerCount(): number {
 
 /**
  * A heap cap per worker. With 384 MB of old space a worker reached 437 MB RSS (Node 20) and 547 MB
- * (Node 24) after streaming a 1,000,000-ticket export, over the 500 MB target; 320 MB keeps the
- * same CPU per request (the live heap of a list request is far smaller). A small young generation
+ * (Node 24) after streaming a 1,000,000-ticket export, over the 500 MB target; 320 MB kept the
+ * same CPU per request (the live heap of a list request is far smaller) but still reached 512 MB on
+ * Node 24 after the XLSX export at the end of a full bench run; with 288 MB one worker streaming both
+ * exports peaked at 412 MB. A small young generation
  * (--max-semi-space-size=8) cost 25–30 % more CPU per request, so it is left alone.
  */
 function heapFlags(): string[] {
-  return [`--max-old-space-size=${Number(process.env.HELPDESK_HEAP_MB) || 320}`];
+  return [`--max-old-space-size=${Number(process.env.HELPDESK_HEAP_MB) || 288}`];
 }
 
 async function main() {
