@@ -18,7 +18,11 @@ const dashboardGate = withAuth(
     // The ticket list opened as a document: the static shell (its data comes from /api/tickets/list).
     // A client-side navigation (RSC request) keeps the dynamic page inside the dashboard layout.
     if (req.nextUrl.pathname === "/dashboard/tickets" && req.method === "GET" && !req.headers.has("rsc")) {
-      return NextResponse.rewrite(new URL(`/shell/tickets${req.nextUrl.search}`, req.url));
+      // Next marks a prerendered page as cacheable by shared proxies for a year; this one sits behind
+      // the login check, so only the browser may keep it (and must revalidate: a 304 when unchanged).
+      const shell = NextResponse.rewrite(new URL(`/shell/tickets${req.nextUrl.search}`, req.url));
+      shell.headers.set("Cache-Control", "private, no-cache");
+      return shell;
     }
     return NextResponse.next();
   },

@@ -45,7 +45,9 @@ describe("signing out ends the session on the server", () => {
     const list = await fetch(`${baseUrl()}/api/tickets/list?options=1`, { headers: { cookie: laptop } });
     expect(list.status).toBe(401);
     expect(await list.text()).not.toContain("Uji keluar");
-    const shell = await (await fetch(`${baseUrl()}/dashboard/tickets`, { headers: { cookie: laptop }, redirect: "manual" })).text();
+    const shellResponse = await fetch(`${baseUrl()}/dashboard/tickets`, { headers: { cookie: laptop }, redirect: "manual" });
+    expect(shellResponse.headers.get("cache-control")).toBe("private, no-cache"); // never kept by a shared proxy
+    const shell = await shellResponse.text();
     expect(shell).not.toContain("Uji keluar");
     expect(shell).not.toContain(client.username);
     // The phone's session is another session.
