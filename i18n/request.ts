@@ -1,12 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
-import { cookies } from "next/headers";
-import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locales";
 import { getSettings } from "@/lib/dal/settings";
+import { currentLocale } from "@/lib/i18n/server";
 
 /** The visitor's chosen language (cookie), else the default language from General settings. */
 export default getRequestConfig(async () => {
-  const [store, general] = await Promise.all([cookies(), getSettings("general")]);
-  const locale = resolveLocale(store.get(LOCALE_COOKIE)?.value ?? general.defaultLanguage);
+  const [locale, general] = await Promise.all([currentLocale(), getSettings("general")]);
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,

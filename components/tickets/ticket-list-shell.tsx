@@ -28,6 +28,7 @@ export function TicketListShell({ catalogues }: { catalogues: Record<Locale, Rec
   }, [locale, viewer, messages]);
   const onViewer = useCallback((v: NonNullable<TicketListView["viewer"]>) => setViewer(v), []);
   return (
+    // No date is formatted here (the data's dates come formatted); the zone only quiets next-intl.
     <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Jakarta">
       <DashboardChrome viewer={viewer}>
         <Suspense>

@@ -8,7 +8,7 @@ import en from "@/messages/en.json";
 
 const CATALOGUES = { id, en } as const;
 
-/** The visitor's chosen language (cookie), else the default language from General settings — as i18n/request.ts. */
+/** The visitor's chosen language (cookie), else the default language from General settings (next-intl's too: i18n/request.ts). */
 export async function currentLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   return resolveLocale(chosen ?? (await getSettings("general")).defaultLanguage);

@@ -5,7 +5,7 @@ import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
 import { listAssigneeFilterOptions, listTicketsForUser, type TicketList, type TicketListRow } from "@/lib/dal/tickets";
 import { getWorkingCalendar } from "@/lib/dal/sla";
 import { workingMinutesBetween } from "@/lib/sla/calendar";
-import { requestDateTimeFormatter } from "@/lib/format";
+import { getDateTimeFormatter } from "@/lib/format";
 import { currentLocale, serverTranslator } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { dashboardViewer } from "@/lib/dal/viewer";
@@ -42,14 +42,14 @@ export type TicketListView = {
  */
 export async function ticketListView(user: SessionUser, filters: TicketListFilters, withOptions: boolean): Promise<TicketListView> {
   const staffSide = user.role !== "CLIENT";
-  const [list, when, cal, t, options, viewer, locale] = await Promise.all([
+  const locale = await currentLocale();
+  const [list, when, cal, t, options, viewer] = await Promise.all([
     listTicketsForUser(user, filters),
-    requestDateTimeFormatter(),
+    getDateTimeFormatter(),
     getWorkingCalendar(),
-    serverTranslator(),
+    serverTranslator(locale),
     withOptions ? filterOptions(user, staffSide) : null,
     withOptions ? dashboardViewer(user) : null,
-    currentLocale(),
   ]);
   const sla = slaWords((key, values) => t(`sla.${key}`, values));
   const now = new Date();

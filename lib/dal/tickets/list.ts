@@ -11,8 +11,6 @@ import { getWorkingCalendar } from "@/lib/dal/sla";
 /** "Segera jatuh tempo": due within this much working time. */
 export const DUE_SOON_MINUTES = 120;
 
-export { SLA_COUNT_CAP };
-
 export type TicketListRow = {
   id: string;
   number: string;
@@ -205,14 +203,8 @@ function toCounts(rows: { status: string; n: number | bigint }[], capped: boolea
  */
 async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScope: boolean, w: SlaWindow): Promise<Counts> {
   if (!hasNarrowingFilter(filters) && scope.kind !== "client") {
-    const mine =
-      scope.kind === "all"
-        ? Prisma.sql`TRUE`
-        : scope.departmentId
-          ? Prisma.sql`("departmentId" = ${scope.departmentId}::uuid OR "assigneeKey" = ${scope.userId}::uuid)`
-          : Prisma.sql`"assigneeKey" = ${scope.userId}::uuid`;
     const rows = await db().$queryRaw<{ status: string; n: bigint }[]>`
-      SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketStatusCount" WHERE ${mine} GROUP BY 1`;
+      SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketStatusCount" WHERE ${countTableScope(scope)} GROUP BY 1`;
     return toCounts(rows, false);
   }
   if (!filters.q && !filters.from && !filters.to && scope.kind !== "client") return summaryCounts(scope, filters);
@@ -243,18 +235,23 @@ const NONE = "00000000-0000-0000-0000-000000000000";
  * Exact status tabs of a list narrowed by department, OPD, assignee and/or priority only, from the
  * trigger-kept TicketListCount (a department's rows: a few thousand at most).
  */
-async function summaryCounts(scope: Scope, filters: TicketListFilters): Promise<Counts> {
-  const where: Prisma.Sql[] = [];
-  if (scope.kind === "staff") {
-    where.push(scope.departmentId ? Prisma.sql`("departmentId" = ${scope.departmentId}::uuid OR "assigneeKey" = ${scope.userId}::uuid)` : Prisma.sql`"assigneeKey" = ${scope.userId}::uuid`);
-  }
+async function summaryCounts(scope: Exclude<Scope, { kind: "client" }>, filters: TicketListFilters): Promise<Counts> {
+  const where = [countTableScope(scope)];
   if (filters.priority) where.push(Prisma.sql`"priority" = ${filters.priority}::"TicketPriority"`);
   if (filters.departmentId) where.push(Prisma.sql`"departmentId" = ${filters.departmentId}::uuid`);
   if (filters.agencyId) where.push(Prisma.sql`"agencyKey" = ${filters.agencyId}::uuid`);
   if (filters.assignee) where.push(Prisma.sql`"assigneeKey" = ${filters.assignee === "unassigned" ? NONE : filters.assignee}::uuid`);
   const rows = await db().$queryRaw<{ status: string; n: bigint }[]>`
-    SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketListCount" WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`} GROUP BY 1`;
+    SELECT "status"::text AS status, sum("n")::bigint AS n FROM "TicketListCount" WHERE ${Prisma.join(where, " AND ")} GROUP BY 1`;
   return toCounts(rows, false);
+}
+
+/** scopeSql for the count tables (TicketStatusCount, TicketListCount): their department and assignee columns. Clients are never counted there. */
+function countTableScope(scope: Exclude<Scope, { kind: "client" }>): Prisma.Sql {
+  if (scope.kind === "all") return Prisma.sql`TRUE`;
+  return scope.departmentId
+    ? Prisma.sql`("departmentId" = ${scope.departmentId}::uuid OR "assigneeKey" = ${scope.userId}::uuid)`
+    : Prisma.sql`"assigneeKey" = ${scope.userId}::uuid`;
 }
 
 /** The Terlambat and Segera jatuh tempo tabs, cached like the status counts. */
