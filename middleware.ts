@@ -4,6 +4,13 @@ import { isRole } from "@/lib/auth/roles";
 import { routeFor } from "@/lib/auth/routes";
 import { guardRequest, guardResponseBody } from "@/lib/request-guard";
 
+/** The static page that serves this dashboard address when opened as a document, if any. */
+function staticShellFor(path: string): string | null {
+  if (path === "/dashboard/tickets") return "/shell/tickets";
+  if (/^\/dashboard\/tickets\/[^/]+$/.test(path) && path !== "/dashboard/tickets/new") return "/shell/ticket";
+  return null;
+}
+
 /**
  * Optimistic gate only (DESIGN.md §5): it reads the JWT, never the database. Every page, route
  * handler and action re-checks through lib/dal.
@@ -15,12 +22,14 @@ const dashboardGate = withAuth(
     if (route && (!isRole(role) || !route.roles.includes(role))) {
       return NextResponse.redirect(new URL("/dashboard", req.url));
     }
-    // The ticket list opened as a document: the static shell (its data comes from /api/tickets/list).
-    // A client-side navigation (RSC request) keeps the dynamic page inside the dashboard layout.
-    if (req.nextUrl.pathname === "/dashboard/tickets" && req.method === "GET" && !req.headers.has("rsc")) {
-      // Next marks a prerendered page as cacheable by shared proxies for a year; this one sits behind
-      // the login check, so only the browser may keep it (and must revalidate: a 304 when unchanged).
-      const shell = NextResponse.rewrite(new URL(`/shell/tickets${req.nextUrl.search}`, req.url));
+    // The ticket list or a ticket opened as a document: a static shell (its data comes from
+    // /api/tickets/list or /api/tickets/detail). A client-side navigation (RSC request) keeps the
+    // dynamic page inside the dashboard layout; a server action (POST) goes to that page too.
+    const shellPath = staticShellFor(req.nextUrl.pathname);
+    if (shellPath && req.method === "GET" && !req.headers.has("rsc")) {
+      // Next marks a prerendered page as cacheable by shared proxies for a year; these sit behind
+      // the login check, so only the browser may keep them (and must revalidate: a 304 when unchanged).
+      const shell = NextResponse.rewrite(new URL(`${shellPath}${req.nextUrl.search}`, req.url));
       shell.headers.set("Cache-Control", "private, no-cache");
       return shell;
     }

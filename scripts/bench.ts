@@ -387,11 +387,11 @@ type Row = {
 type Meter = { appPids: () => number[]; pgPids: () => number[] };
 
 /**
- * A list view as the browser opens it: the page (one shell for every view), then the view's data from
- * /api/tickets/list (with the filter choices, as on a page load). Each connection does the two in turn;
- * a visit's latency runs from the page request to the data's last byte.
+ * A page as the browser opens it: the page (one static shell for every view), then its data as JSON
+ * (with what a page load asks for: the filter choices, the header's viewer). Each connection does the
+ * two in turn; a visit's latency runs from the page request to the data's last byte.
  */
-function listVisits(paths: string[]) {
+function visits(paths: string[], dataOf: (path: string) => string) {
   let i = 0;
   const durations: number[] = [];
   type Ctx = { view?: string; t0?: number };
@@ -404,10 +404,7 @@ function listVisits(paths: string[]) {
       },
     },
     {
-      setupRequest: (req: autocannon.Request, ctx: Ctx) => {
-        const query = ctx.view!.split("?")[1];
-        return { ...req, path: `/api/tickets/list?options=1${query ? `&${query}` : ""}` };
-      },
+      setupRequest: (req: autocannon.Request, ctx: Ctx) => ({ ...req, path: dataOf(ctx.view!) }),
       onResponse: (_s: number, _b: string, ctx: Ctx) => {
         durations.push(performance.now() - ctx.t0!);
       },
@@ -416,14 +413,27 @@ function listVisits(paths: string[]) {
   return { requests, durations };
 }
 
+/** A list view: /dashboard/tickets?… then /api/tickets/list?options=1&… */
+function listVisits(paths: string[]) {
+  return visits(paths, (view) => {
+    const query = view.split("?")[1];
+    return `/api/tickets/list?options=1${query ? `&${query}` : ""}`;
+  });
+}
+
+/** A ticket: /dashboard/tickets/<number> then /api/tickets/detail?number=<number>&options=1 */
+function ticketVisits(paths: string[]) {
+  return visits(paths, (page) => `/api/tickets/detail?number=${page.split("/").pop()}&options=1`);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 }
 
-async function run(meter: Meter, name: string, opts: autocannon.Options, visits?: ReturnType<typeof listVisits>): Promise<Row | null> {
+async function run(meter: Meter, name: string, opts: autocannon.Options, visited?: ReturnType<typeof visits>): Promise<Row | null> {
   if (ONLY && !name.includes(ONLY) && !name.startsWith("health")) return null;
-  if (visits) opts = { ...opts, requests: visits.requests };
+  if (visited) opts = { ...opts, requests: visited.requests };
   log(`autocannon: ${name}`);
   let hits = 0;
   let seen = 0;
@@ -449,15 +459,15 @@ async function run(meter: Meter, name: string, opts: autocannon.Options, visits?
   // autocannon reports p97_5 and p99 but no p95: interpolate from its histogram percentiles.
   const l = r.latency as unknown as Record<string, number>;
   const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
-  // A list row counts visits (page + data); any other row HTTP requests.
-  const d = visits ? [...visits.durations].sort((a, b) => a - b) : [];
-  const total = Math.max(1, visits ? d.length : r.requests.total);
+  // A list or ticket row counts visits (page + data); any other row HTTP requests.
+  const d = visited ? [...visited.durations].sort((a, b) => a - b) : [];
+  const total = Math.max(1, visited ? d.length : r.requests.total);
   return {
     name,
-    p50: visits ? percentile(d, 50) : l.p50,
-    p95: visits ? percentile(d, 95) : Math.round(p95 * 10) / 10,
-    p99: visits ? percentile(d, 99) : l.p99,
-    rps: visits ? Math.round(d.length / DURATION) : Math.round(r.requests.average),
+    p50: visited ? percentile(d, 50) : l.p50,
+    p95: visited ? percentile(d, 95) : Math.round(p95 * 10) / 10,
+    p99: visited ? percentile(d, 99) : l.p99,
+    rps: visited ? Math.round(d.length / DURATION) : Math.round(r.requests.average),
     non2xx: r.non2xx,
     errors: r.errors,
     nodeMs: Math.round((nodeS * 1000 * 10) / total) / 10,
@@ -567,13 +577,9 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
     const client = await login(base, "client1");
     const h = (cookie: string) => ({ cookie });
     const views = listViews(l);
-    const rotate = (paths: string[]) => {
-      let i = 0;
-      return [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) }] as autocannon.Request[];
-    };
     const ticketPaths = l.tickets.map((t) => `/dashboard/tickets/${t.number}`);
     // Warm-up: every worker compiles its routes and fills its pool.
-    for (let k = 0; k < 20; k++) for (const p of [views[k]!, `/api/tickets/list?options=1&${views[k]!.split("?")[1] ?? ""}`, ticketPaths[k]!]) await fetch(base + p, { headers: h(admin) });
+    for (let k = 0; k < 20; k++) for (const p of [views[k]!, `/api/tickets/list?options=1&${views[k]!.split("?")[1] ?? ""}`, ticketPaths[k]!, `/api/tickets/detail?number=${ticketPaths[k]!.split("/").pop()}&options=1`]) await fetch(base + p, { headers: h(admin) });
 
     const record = (row: Row | null) => {
       if (!row) return;
@@ -592,12 +598,12 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
     );
     record(await run(meter, "(a) list, Terlambat (overdue) tab, repeated (page + data)", { url: base, headers: h(admin) }, listVisits(["/dashboard/tickets?sla=overdue"])));
     record(await run(meter, "(a) list, sorted by next due time, repeated (page + data)", { url: base, headers: h(admin) }, listVisits(["/dashboard/tickets?sort=due"])));
-    record(await run(meter, "(a) ticket page, repeated", { url: `${base}${ticketPaths[0]}`, headers: h(admin) }));
+    record(await run(meter, "(a) ticket page, repeated (page + data)", { url: base, headers: h(admin) }, ticketVisits([ticketPaths[0]!])));
     record(await run(meter, `(b) list, rotation over ${views.length} views (admin; page + data)`, { url: base, headers: h(admin) }, listVisits(views)));
     const sla = slaViews(l);
     record(await run(meter, `(b) list, service-level views (Terlambat, Segera jatuh tempo, due sort), rotation over ${sla.length} (page + data)`, { url: base, headers: h(admin) }, listVisits(sla)));
     record(await run(meter, "(b) list, the client's own list, rotation over 10 pages (page + data)", { url: base, headers: h(client) }, listVisits(Array.from({ length: 10 }, (_, p) => `/dashboard/tickets?page=${p + 1}`))));
-    record(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
+    record(await run(meter, `(b) ticket page, rotation over ${ticketPaths.length} tickets (page + data)`, { url: base, headers: h(admin) }, ticketVisits(ticketPaths)));
     // Issue 11: dashboards, a one-year report for all OPDs, and full exports (streamed; RSS sampled meanwhile).
     const staffUser = await login(base, "staff1");
     record(await run(meter, "dashboard (admin)", { url: `${base}/dashboard`, headers: h(admin) }));
@@ -617,7 +623,7 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
     saveDownload(await download(base, admin, `/api/reports/export?preset=custom&from=${yearAgo}&to=${today}&groupBy=agency&format=xlsx`, "report, one year by OPD, XLSX", app.pid!));
     const w1 = writer(base, client, admin, l, WRITE_RATE);
     record(await run(meter, `(c) list rotation while writing ${WRITE_RATE}/s (page + data)`, { url: base, headers: h(admin) }, listVisits(views)));
-    record(await run(meter, `(c) ticket page rotation while writing ${WRITE_RATE}/s`, { url: base, headers: h(admin), requests: rotate(ticketPaths) }));
+    record(await run(meter, `(c) ticket page rotation while writing ${WRITE_RATE}/s (page + data)`, { url: base, headers: h(admin) }, ticketVisits(ticketPaths)));
     const writes = await w1();
     out.writes = `${writes.done} writes done, ${writes.failed} failed`;
     let n = 0;
@@ -669,10 +675,10 @@ async function main() {
 
 const HEADER = `Made by \`npm run bench\` (scripts/bench.ts): a fresh PostgreSQL database seeded in bulk, the production
 build started with \`npm start\` on loopback (one \`next start\` worker per core, heap-capped), autocannon per row.
-Pages are fetched as a logged-in admin (the client's own list as a client). A list row counts visits:
-the page (a shell, the same for every view) and then the view's data from \`/api/tickets/list\`, as
-the browser loads them; its latency runs from the page request to the data's last byte, and its CPU
-and bytes are per visit. Ticket pages are the full HTML of the server components. (a) repeats one URL; (b) rotates over 200+ list views (pages, status tabs, departments, OPDs,
+Pages are fetched as a logged-in admin (the client's own list as a client). A list or ticket row counts
+visits: the page (a static shell, the same for every view and ticket) and then its data from
+\`/api/tickets/list\` or \`/api/tickets/detail\`, as the browser loads them; its latency runs from the
+page request to the data's last byte, and its CPU and bytes are per visit. (a) repeats one URL; (b) rotates over 200+ list views (pages, status tabs, departments, OPDs,
 assignees, priorities, searches for common and rare words, sorts) and over 1,000 ticket pages; (c) runs the
 same rotations while tickets are created and replied to over HTTP. Creation posts JSON to
 \`POST /api/tickets\`, which runs the same zod schema and DAL function as \`createTicketAction\`.

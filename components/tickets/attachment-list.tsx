@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { AttachmentView } from "@/lib/dal/tickets";
 
 /** Files of a ticket or a message: raster images previewed, everything through the access-checked route. */
-export async function AttachmentList({ files }: { files: AttachmentView[] }) {
+export function AttachmentList({ files }: { files: AttachmentView[] }) {
+  const t = useTranslations("tickets");
+  const ta = useTranslations("attachments");
   if (files.length === 0) return null;
-  const [t, ta] = await Promise.all([getTranslations("tickets"), getTranslations("attachments")]);
   return (
     <ul className="mt-2 flex flex-wrap gap-3 text-sm" aria-label={t("detail.attachments")}>
       {files.map((a) => (

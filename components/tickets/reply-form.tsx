@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/actions/action";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
 import { toFormData, useActionForm } from "@/components/ui/use-action-form";
 
+export type ReplyAction = (input: FormData) => Promise<ActionResult<{ id: string }>>;
 export type ReplyFormCopy = { reply: string; placeholder: string; internalNote: string; attachments: string; send: string; sending: string };
 
 export function ReplyForm({
@@ -15,12 +16,15 @@ export function ReplyForm({
   limits,
   allowInternal,
   action,
+  onSent,
 }: {
   ticketId: string;
   copy: ReplyFormCopy;
   limits: AttachmentLimits;
   allowInternal: boolean;
-  action: (input: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: ReplyAction;
+  /** After a reply is saved: the page fetches the ticket again. */
+  onSent: () => Promise<void>;
 }) {
   const schema = useMemo(() => replySchema(limits), [limits]);
   const {
@@ -35,7 +39,11 @@ export function ReplyForm({
     schema,
     defaultValues: { ticketId, body: "", internal: false },
     submit: (values) => action(toFormData({ ...values, ticketId })),
-    onSuccess: (): void => reset({ ticketId, body: "", internal: false }),
+    onSuccess: async () => {
+      await onSent();
+      reset({ ticketId, body: "", internal: false });
+    },
+    refresh: false,
   });
   const chosen = useWatch({ control, name: "attachments" }) as FileList | undefined;
   const bodyError = fieldError(errors.body);

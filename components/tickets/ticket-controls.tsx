@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/action";
 import { SelectField } from "@/components/ui/select-field";
 
 type Option = { value: string; label: string };
-type UpdateAction = (input: Record<string, unknown>) => Promise<ActionResult<{ changed: number }>>;
+export type UpdateAction = (input: Record<string, unknown>) => Promise<ActionResult<{ changed: number }>>;
+export type RateAction = (input: Record<string, unknown>) => Promise<ActionResult<null>>;
 
 /** Staff panel: status, priority, department, assignee — one save, every change recorded. */
 export function TicketManageForm({
@@ -18,6 +18,7 @@ export function TicketManageForm({
   assignees,
   copy,
   action,
+  onSaved,
 }: {
   ticketId: string;
   current: { status: string; priority: string; departmentId: string; assigneeId: string };
@@ -27,8 +28,9 @@ export function TicketManageForm({
   assignees: Option[];
   copy: { title: string; status: string; priority: string; department: string; assignee: string; unassigned: string; save: string; saving: string; saved: string };
   action: UpdateAction;
+  /** After a save: the page fetches the ticket again (and this form starts anew from it). */
+  onSaved: () => Promise<void>;
 }) {
-  const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [values, setValues] = useState(current);
@@ -47,8 +49,8 @@ export function TicketManageForm({
           for (const key of Object.keys(values) as (keyof typeof values)[]) if (values[key] !== current[key]) input[key] = values[key];
           const result = await action(input);
           if (result.ok) {
+            await onSaved();
             setMessage({ ok: true, text: copy.saved });
-            router.refresh();
           } else {
             setMessage({ ok: false, text: Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "" });
           }
@@ -73,8 +75,7 @@ export function TicketManageForm({
 }
 
 /** A client's buttons: resolve / close / reopen, as the ticket settings allow. */
-export function TicketStatusButtons({ ticketId, buttons, action }: { ticketId: string; buttons: { status: string; label: string }[]; action: UpdateAction }) {
-  const router = useRouter();
+export function TicketStatusButtons({ ticketId, buttons, action, onSaved }: { ticketId: string; buttons: { status: string; label: string }[]; action: UpdateAction; onSaved: () => Promise<void> }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -88,7 +89,7 @@ export function TicketStatusButtons({ ticketId, buttons, action }: { ticketId: s
           onClick={() =>
             start(async () => {
               const result = await action({ ticketId, status: b.status });
-              if (result.ok) router.refresh();
+              if (result.ok) await onSaved();
               else setError(result.formError ?? "");
             })
           }
@@ -106,12 +107,13 @@ export function RatingForm({
   ticketId,
   copy,
   action,
+  onSaved,
 }: {
   ticketId: string;
   copy: { title: string; comment: string; submit: string; stars: string[] };
-  action: (input: Record<string, unknown>) => Promise<ActionResult<null>>;
+  action: RateAction;
+  onSaved: () => Promise<void>;
 }) {
-  const router = useRouter();
   const [pending, start] = useTransition();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState("");
@@ -123,7 +125,7 @@ export function RatingForm({
         e.preventDefault();
         start(async () => {
           const result = await action({ ticketId, rating, comment });
-          if (result.ok) router.refresh();
+          if (result.ok) await onSaved();
           else setError(Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "");
         });
       }}

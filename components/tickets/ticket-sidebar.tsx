@@ -1,12 +1,8 @@
-import { getTranslations } from "next-intl/server";
-import { getDateTimeFormatter } from "@/lib/format";
-import type { TicketDetail } from "@/lib/dal/tickets";
+import { useTranslations } from "next-intl";
+import type { TicketPageView } from "@/lib/tickets/page-view";
 import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/validation/tickets";
-import { RatingForm, TicketManageForm, TicketStatusButtons } from "./ticket-controls";
+import { RatingForm, TicketManageForm, TicketStatusButtons, type RateAction, type UpdateAction } from "./ticket-controls";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";
-
-type Option = { value: string; label: string };
-type Actions = { update: Parameters<typeof TicketManageForm>[0]["action"]; rate: Parameters<typeof RatingForm>[0]["action"] };
 
 /** The label of a client's status button: what the move means to them. */
 const CLIENT_BUTTON: Partial<Record<TicketStatus, "detail.markResolved" | "detail.close" | "detail.reopen">> = {
@@ -16,9 +12,10 @@ const CLIENT_BUTTON: Partial<Record<TicketStatus, "detail.markResolved" | "detai
 };
 
 /** Staff panel or the client's buttons, the rating and the history. */
-export async function TicketSidebar({ ticket, departments, assignees, actions }: { ticket: TicketDetail; departments: Option[]; assignees: Option[]; actions: Actions }) {
-  const [t, when] = await Promise.all([getTranslations("tickets"), getDateTimeFormatter()]);
-  const activityText = (a: TicketDetail["activities"][number]) => {
+export function TicketSidebar({ view, actions, onChanged }: { view: TicketPageView; actions: { update: UpdateAction; rate: RateAction }; onChanged: () => Promise<void> }) {
+  const t = useTranslations("tickets");
+  const { ticket } = view;
+  const activityText = (a: TicketPageView["ticket"]["activities"][number]) => {
     const label = (value: string | null, text: string | null) => {
       if (!value) return "—";
       if (a.field === "status") return t(`status.${value}` as "status.OPEN");
@@ -37,24 +34,25 @@ export async function TicketSidebar({ ticket, departments, assignees, actions }:
 
   return (
     <aside className="space-y-4">
-      <TicketSlaPanel sla={ticket.sla} />
-      {ticket.can.work && (
+      <TicketSlaPanel sla={view.sla} />
+      {view.manage && (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <TicketManageForm
             ticketId={ticket.id}
             current={{ status: ticket.status, priority: ticket.priority, departmentId: ticket.departmentId, assigneeId: ticket.assigneeId ?? "" }}
             statuses={ticket.can.statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             priorities={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-            departments={departments}
-            assignees={assignees}
+            departments={view.manage.departments}
+            assignees={view.manage.assignees}
             action={actions.update}
+            onSaved={onChanged}
             copy={{ title: t("detail.manage"), status: t("fields.status"), priority: t("fields.priority"), department: t("fields.department"), assignee: t("fields.assignee"), unassigned: t("fields.unassigned"), save: t("detail.save"), saving: t("detail.saving"), saved: t("detail.saved") }}
           />
         </div>
       )}
       {clientButtons.length > 0 && (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <TicketStatusButtons ticketId={ticket.id} buttons={clientButtons} action={actions.update} />
+          <TicketStatusButtons ticketId={ticket.id} buttons={clientButtons} action={actions.update} onSaved={onChanged} />
         </div>
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -68,6 +66,7 @@ export async function TicketSidebar({ ticket, departments, assignees, actions }:
           <RatingForm
             ticketId={ticket.id}
             action={actions.rate}
+            onSaved={onChanged}
             copy={{ title: t("detail.rating"), comment: t("detail.ratingComment"), submit: t("detail.rate"), stars: [1, 2, 3, 4, 5].map((n) => t("detail.ratingStars", { rating: n })) }}
           />
         ) : (
@@ -79,8 +78,8 @@ export async function TicketSidebar({ ticket, departments, assignees, actions }:
         <ol className="mt-2 space-y-2 text-sm" data-testid="ticket-history">
           {ticket.activities.map((a) => (
             <li key={a.id}>
-              <span className="font-medium">{a.actor.name ?? t("activity.system")}</span> {activityText(a)}
-              <span className="block text-xs text-slate-600">{when(a.createdAt)}</span>
+              <span className="font-medium">{a.actor ?? t("activity.system")}</span> {activityText(a)}
+              <span className="block text-xs text-slate-600">{a.when}</span>
             </li>
           ))}
         </ol>

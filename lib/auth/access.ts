@@ -80,6 +80,7 @@ export const ROUTES: Record<string, Gate> = {
   "POST /api/tickets": "tickets.file",
   "POST /api/tickets/[id]/messages": "signed-in",
   "GET /api/tickets/list": "signed-in",
+  "GET /api/tickets/detail": "signed-in",
   "GET /api/tickets/export": "tickets.export",
   "GET /api/reports/export": "reports.read",
 };

@@ -1,7 +1,7 @@
 import { ImapFlow } from "imapflow";
 import type { Browser, Page } from "playwright-core";
 import type { ParsedMail } from "mailparser";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs } from "./helpers/app";
+import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, ticketShown } from "./helpers/app";
 import { startTestSmtp, type TestSmtp } from "../integration/helpers/mail";
 import { rawMail } from "../integration/helpers/raw-mail";
 
@@ -103,6 +103,7 @@ it("client files a ticket, staff reply, the client's mail arrives with a working
   const deadline = Date.now() + 60_000;
   for (;;) {
     await c.reload();
+    await ticketShown(c);
     if ((await c.getByTestId("reply").filter({ hasText: "Sudah bisa dibuka lagi, terima kasih." }).count()) > 0) break;
     if (Date.now() > deadline) throw new Error("the mailed reply did not appear on the ticket page");
     await new Promise((r) => setTimeout(r, 2000));

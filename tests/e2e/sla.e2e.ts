@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, ticketListShown } from "./helpers/app";
+import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, ticketListShown, ticketShown } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
 
 let browser: Browser;
@@ -92,6 +92,7 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
   await s.getByRole("button", { name: "Simpan" }).click();
   await s.getByRole("status").filter({ hasText: "Perubahan disimpan." }).waitFor();
   await s.reload();
+  await ticketShown(s);
   expect(await s.getByTestId("sla-resolution-status").textContent()).toContain("Jeda: menunggu client");
 
   // Three hours pass while the ticket waits on the client (the clock's pause moved back in time).
@@ -100,10 +101,12 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
 
   // 4. The client answers: the ticket is open again and its resolution due time moved by the pause.
   await c.reload();
+  await ticketShown(c);
   await c.getByLabel("Balas").fill("Ini tangkapan layarnya: 'authentication failed'.");
   await c.getByRole("button", { name: "Kirim", exact: true }).click();
   await c.getByTestId("reply").filter({ hasText: "authentication failed" }).waitFor();
   await c.reload();
+  await ticketShown(c);
   expect(await c.getByTestId("ticket-status").textContent()).toBe("Terbuka");
   const moved = (await dueOf(c, "resolution")).getTime() - resolutionDue.getTime();
   expect(moved).toBeGreaterThanOrEqual(3 * HOUR);

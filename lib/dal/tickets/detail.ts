@@ -54,6 +54,8 @@ const NAMED_FIELDS = new Set(["assignee", "department"]);
  * main cost): the ticket, then messages, attachments and history in parallel, then history names.
  */
 export async function getTicketOrThrow(user: SessionUser, number: string) {
+  // No ticket number holds a NUL (PostgreSQL refuses one in text): not found, not a 500.
+  if (number.includes("\0")) throw new TicketNotFoundError();
   const scope = await scopeOf(user);
   const [t] = await db().$queryRaw<TicketRow[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."description", t."status"::text AS status, t."priority"::text AS priority,

@@ -90,3 +90,14 @@ export async function ticketListShown(page: Page): Promise<void> {
     return !!list && list.getAttribute("aria-busy") === "false" && list.getAttribute("data-search") === new URLSearchParams(location.search).toString();
   });
 }
+
+/**
+ * Waits until the ticket page shows the ticket of the current address: opened directly, the page is
+ * a static shell and the ticket comes from /api/tickets/detail.
+ */
+export async function ticketShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const shown = document.querySelector('[data-testid="ticket-page"]');
+    return !!shown && shown.getAttribute("data-number") === decodeURIComponent(location.pathname.split("/").pop() ?? "");
+  });
+}

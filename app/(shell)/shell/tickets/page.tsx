@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TicketListShell } from "@/components/tickets/ticket-list-shell";
-import { ticketShellMessages } from "@/lib/tickets/list-messages";
+import { ticketShellMessages } from "@/lib/tickets/shell-messages";
 import id from "@/messages/id.json";
 import en from "@/messages/en.json";
 

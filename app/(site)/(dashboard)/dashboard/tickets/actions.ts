@@ -1,6 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+// No revalidatePath here: no server cache holds ticket data (the list and the ticket page fetch it as
+// no-store JSON and fetch again after a change), and a revalidation would make Next render the
+// server page into the answer, which a static shell (app/(shell)) cannot take without a reload.
+
 import { runAction, type ActionResult } from "@/lib/actions/action";
 import { getSettings } from "@/lib/dal/settings";
 import { createTicket, rateTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
@@ -21,7 +24,6 @@ export async function createTicketAction(input: unknown): Promise<ActionResult<{
       clientId: input.clientId || undefined,
       attachments: input.attachments,
     });
-    revalidatePath("/dashboard/tickets");
     return { number: ticket.number };
   });
 }
@@ -34,7 +36,6 @@ export async function replyToTicketAction(input: unknown): Promise<ActionResult<
       internal: input.internal,
       attachments: input.attachments,
     });
-    revalidatePath("/dashboard/tickets");
     return result;
   });
 }
@@ -42,7 +43,6 @@ export async function replyToTicketAction(input: unknown): Promise<ActionResult<
 export async function updateTicketAction(input: unknown): Promise<ActionResult<{ changed: number }>> {
   return runAction({ schema: updateTicketSchema, input }, async (data, user) => {
     const result = await updateTicket(user, data);
-    revalidatePath("/dashboard/tickets");
     return result;
   });
 }
@@ -50,7 +50,6 @@ export async function updateTicketAction(input: unknown): Promise<ActionResult<{
 export async function rateTicketAction(input: unknown): Promise<ActionResult<null>> {
   return runAction({ schema: rateTicketSchema, input }, async (data, user) => {
     await rateTicket(user, data);
-    revalidatePath("/dashboard/tickets");
     return null;
   });
 }

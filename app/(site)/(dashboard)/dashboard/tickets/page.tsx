@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { TicketListApp } from "@/components/tickets/ticket-list-app";
-import { ticketListMessages } from "@/lib/tickets/list-messages";
+import { ticketListMessages } from "@/lib/tickets/shell-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("title") };
