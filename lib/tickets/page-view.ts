@@ -1,8 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/dal/users";
 import { getSettings } from "@/lib/dal/settings";
-import { listActiveDepartments } from "@/lib/dal/departments";
-import { getTicketOrThrow, listAssignableStaff, type TicketDetail, type SlaTargetView } from "@/lib/dal/tickets";
+import { getTicketOrThrow, type TicketDetail, type SlaTargetView } from "@/lib/dal/tickets";
 import { getDateTimeFormatter } from "@/lib/format";
 import { currentLocale, serverTranslator } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
@@ -51,7 +50,6 @@ export async function ticketPageView(user: SessionUser, number: string, withView
     getSettings("ticket"),
     withViewer ? dashboardViewer(user) : null,
   ]);
-  const [departments, assignable] = ticket.can.work ? await Promise.all([listActiveDepartments(), listAssignableStaff(user, ticket.departmentId)]) : [[], []];
   const words = slaWords((key, values) => t(`sla.${key}`, values));
   const target = (v: SlaTargetView | null): SlaTargetText | null => {
     if (!v) return null;
@@ -101,7 +99,10 @@ export async function ticketPageView(user: SessionUser, number: string, withView
       pausedTotal: sla.pausedMinutes > 0 ? words.t("pausedTotal", { time: words.duration(sla.pausedMinutes) }) : null,
     },
     manage: ticket.can.work
-      ? { departments: departments.map((d) => ({ value: d.id, label: d.name })), assignees: assignable.map((a) => ({ value: a.id, label: a.name })) }
+      ? {
+          departments: ticket.choices.departments.map((d) => ({ value: d.id, label: d.name })),
+          assignees: ticket.choices.assignable.map((a) => ({ value: a.id, label: a.name })),
+        }
       : null,
     limits: { allowedExtensions: settings.allowedExtensions, maxFileSizeMb: settings.maxFileSizeMb, maxFilesPerMessage: settings.maxFilesPerMessage },
     viewer: viewer && { ...viewer, locale },

@@ -1,5 +1,5 @@
 import { GET as detailRoute } from "@/app/api/tickets/detail/route";
-import { createTicket, replyToTicket } from "@/lib/dal/tickets";
+import { createTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import type { TicketPageView } from "@/lib/tickets/page-view";
 import { actAs } from "./helpers/factories";
@@ -82,6 +82,25 @@ it("staff see their department's tickets with internal notes and the panel's cho
   expect(v.manage?.assignees.map((a) => a.label).sort()).toEqual(["Staff A", "Staff A2"]);
   expect(v.ticket.activities[0]).toMatchObject({ field: "created", actor: "Client Satu" });
   expect((await get(t.otherB.number)).status).toBe(404);
+});
+
+it("the history names the department and the staff a ticket moved between, and the panel follows the move", async () => {
+  const moved = await createTicket(await session(w.client), { departmentId: w.deptA.id, subject: "Pindah department", description: "Uraian", attachments: [] });
+  await updateTicket(await session(w.admin), { ticketId: moved.id, assigneeId: w.staffA.id });
+  await updateTicket(await session(w.admin), { ticketId: moved.id, departmentId: w.deptB.id, assigneeId: w.staffB.id, priority: "HIGH" });
+  await actAs(w.admin);
+  const v = await view(moved.number);
+  const history = v.ticket.activities.map((a) => [a.field, a.fromLabel, a.toLabel]);
+  expect(history).toEqual(
+    expect.arrayContaining([
+      ["assignee", null, "Staff A"],
+      ["department", w.deptA.name, w.deptB.name],
+      ["assignee", "Staff A", "Staff B"],
+      ["priority", "NORMAL", "HIGH"],
+    ]),
+  );
+  expect(v.ticket).toMatchObject({ department: w.deptB.name, assignee: "Staff B", priority: "HIGH" });
+  expect(v.manage?.assignees.map((a) => a.label)).toEqual(["Staff B"]);
 });
 
 it("the words come in the user's language", async () => {

@@ -44,70 +44,82 @@ type TicketRow = {
 type MessageRow = { id: string; body: string; internal: boolean; createdAt: Date; authorName: string; authorRole: SessionUser["role"] };
 type AttachmentRow = { id: string; messageId: string | null; fileName: string; size: number; contentType: string };
 type ActivityRow = { id: string; field: string; fromValue: string | null; toValue: string | null; createdAt: Date; actorName: string | null };
+type Named = { id: string; name: string };
+type Labels = { fromLabel: string | null; toLabel: string | null };
+
+/** Rows inside the ticket's JSON columns: times arrive as epoch milliseconds. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? number : T[K] };
 
 /** Fields whose history values are ids of users or departments, shown by name. */
 const NAMED_FIELDS = new Set(["assignee", "department"]);
+/** The name behind a history value of a named field (also of a department or staff member the ticket has since left). */
+const historyName = (value: Prisma.Sql) => Prisma.sql`CASE WHEN h."field" IN ('assignee', 'department') AND ${value} ~* '^[0-9a-f-]{36}$'
+  THEN COALESCE((SELECT "name" FROM "User" WHERE "id" = ${value}::uuid), (SELECT "name" FROM "Department" WHERE "id" = ${value}::uuid)) END`;
+const epochMs = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
 
 /**
  * Everything the ticket page shows, and what this user may do with it (`can`). For a client: no
- * internal notes, no note attachments. Plain SQL (the ORM's nested relation loading was the page's
- * main cost): the ticket, then messages, attachments and history in parallel, then history names.
+ * internal notes, no note attachments. One SQL statement (each round trip costs more CPU than the
+ * query itself): the ticket with its names, and its messages, attachments, history (with names) and,
+ * for staff, the staff panel's choices, as JSON columns.
  */
 export async function getTicketOrThrow(user: SessionUser, number: string) {
   // No ticket number holds a NUL (PostgreSQL refuses one in text): not found, not a 500.
   if (number.includes("\0")) throw new TicketNotFoundError();
   const scope = await scopeOf(user);
-  const [t] = await db().$queryRaw<TicketRow[]>`
+  const works = can(user, "tickets.work");
+  const visible = works ? Prisma.sql`TRUE` : Prisma.sql`m."internal" = false`;
+  const [[t], settings, cal] = await Promise.all([
+    db().$queryRaw<(TicketRow & { messages: Json<MessageRow>[]; attachments: AttachmentRow[]; activities: Json<ActivityRow & Labels>[]; assignable: Named[]; departments: Named[] })[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."description", t."status"::text AS status, t."priority"::text AS priority,
            t."suggestedPriority"::text AS "suggestedPriority", t."rating", t."ratingComment", t."ratedAt", t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId",
            d."name" AS "departmentName", c."name" AS "clientName", ag."name" AS "clientAgency", cb."name" AS "createdByName", asg."name" AS "assigneeName",
            t."firstResponseDueAt", t."resolutionDueAt", t."firstResponseAt", t."firstResponseMet", t."resolutionMet", t."resolvedAt",
-           t."slaPausedAt", t."slaPausedMinutes"
+           t."slaPausedAt", t."slaPausedMinutes",
+           (SELECT COALESCE(json_agg(json_build_object('id', m."id"::text, 'body', m."body", 'internal', m."internal", 'createdAt', ${epochMs(Prisma.sql`m."createdAt"`)},
+                                                       'authorName', u."name", 'authorRole', u."role"::text) ORDER BY m."createdAt", m."id"), '[]')
+              FROM "TicketMessage" m JOIN "User" u ON u."id" = m."authorId"
+             WHERE m."ticketId" = t."id" AND ${visible}) AS messages,
+           (SELECT COALESCE(json_agg(json_build_object('id', a."id"::text, 'messageId', a."messageId"::text, 'fileName', a."fileName", 'size', a."size",
+                                                       'contentType', a."contentType") ORDER BY a."createdAt", a."fileName"), '[]')
+              FROM "Attachment" a LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
+             WHERE a."ticketId" = t."id" AND (a."messageId" IS NULL OR ${visible})) AS attachments,
+           (SELECT COALESCE(json_agg(json_build_object('id', h."id"::text, 'field', h."field", 'fromValue', h."fromValue", 'toValue', h."toValue",
+                                                       'createdAt', ${epochMs(Prisma.sql`h."createdAt"`)}, 'actorName', u."name",
+                                                       'fromLabel', ${historyName(Prisma.sql`h."fromValue"`)}, 'toLabel', ${historyName(Prisma.sql`h."toValue"`)})
+                                     ORDER BY h."createdAt", h."id"), '[]')
+              FROM "TicketActivity" h LEFT JOIN "User" u ON u."id" = h."actorId"
+             WHERE h."ticketId" = t."id") AS activities,
+           ${
+             works
+               ? Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('id', s."id"::text, 'name', s."name") ORDER BY s."name"), '[]')
+                               FROM "User" s WHERE s."role" = 'STAFF' AND s."active" AND s."departmentId" = t."departmentId") AS assignable,
+                            (SELECT COALESCE(json_agg(json_build_object('id', x."id"::text, 'name', x."name") ORDER BY x."name"), '[]')
+                               FROM "Department" x WHERE x."active") AS departments`
+               : Prisma.sql`'[]'::json AS assignable, '[]'::json AS departments`
+           }
     FROM "Ticket" t
     JOIN "Department" d ON d."id" = t."departmentId"
     JOIN "User" c ON c."id" = t."clientId"
     LEFT JOIN "Agency" ag ON ag."id" = c."agencyId"
     JOIN "User" cb ON cb."id" = t."createdById"
     LEFT JOIN "User" asg ON asg."id" = t."assigneeId"
-    WHERE t."number" = ${number} AND ${scopeSql(scope)}`;
-  if (!t) throw new TicketNotFoundError();
-
-  const visible = can(user, "tickets.work") ? Prisma.sql`TRUE` : Prisma.sql`m."internal" = false`;
-  const [messages, attachments, activities, settings] = await Promise.all([
-    db().$queryRaw<MessageRow[]>`
-      SELECT m."id"::text AS id, m."body", m."internal", m."createdAt", u."name" AS "authorName", u."role"::text AS "authorRole"
-      FROM "TicketMessage" m JOIN "User" u ON u."id" = m."authorId"
-      WHERE m."ticketId" = ${t.id}::uuid AND ${visible}
-      ORDER BY m."createdAt", m."id"`,
-    db().$queryRaw<AttachmentRow[]>`
-      SELECT a."id"::text AS id, a."messageId"::text AS "messageId", a."fileName", a."size", a."contentType"
-      FROM "Attachment" a LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
-      WHERE a."ticketId" = ${t.id}::uuid AND (a."messageId" IS NULL OR ${visible})
-      ORDER BY a."createdAt", a."fileName"`,
-    db().$queryRaw<ActivityRow[]>`
-      SELECT h."id"::text AS id, h."field", h."fromValue", h."toValue", h."createdAt", u."name" AS "actorName"
-      FROM "TicketActivity" h LEFT JOIN "User" u ON u."id" = h."actorId"
-      WHERE h."ticketId" = ${t.id}::uuid
-      ORDER BY h."createdAt", h."id"`,
+    WHERE t."number" = ${number} AND ${scopeSql(scope)}`,
     getSettings("ticket"),
+    getWorkingCalendar(),
   ]);
-  const [labels, cal] = await Promise.all([historyLabels(activities), getWorkingCalendar()]);
-  return { ...toTicketDetail(t, messages, attachments, activities, labels, cal), can: ticketAbilities(user, t, settings) };
+  if (!t) throw new TicketNotFoundError();
+  const messages = t.messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
+  const activities = t.activities.map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
+  return {
+    ...toTicketDetail(t, messages, t.attachments, activities, cal),
+    can: ticketAbilities(user, t, settings),
+    /** The staff panel's choices (empty for a client): the department's active staff, and the active departments. */
+    choices: { assignable: t.assignable, departments: t.departments },
+  };
 }
 export type TicketDetail = Awaited<ReturnType<typeof getTicketOrThrow>>;
-
-/** History shows names, also of departments and staff the ticket has since left. */
-async function historyLabels(activities: ActivityRow[]): Promise<Map<string, string>> {
-  const ids = [...new Set(activities.filter((h) => NAMED_FIELDS.has(h.field)).flatMap((h) => [h.fromValue, h.toValue]))].filter(
-    (v): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v),
-  );
-  if (!ids.length) return new Map();
-  const rows = await db().$queryRaw<{ id: string; name: string }[]>`
-    SELECT "id"::text AS id, "name" FROM "User" WHERE "id" = ANY(${ids}::uuid[])
-    UNION ALL SELECT "id"::text AS id, "name" FROM "Department" WHERE "id" = ANY(${ids}::uuid[])`;
-  return new Map(rows.map((r) => [r.id, r.name] as const));
-}
 
 /** One target as the page shows it: due, working minutes left (negative: late), or its result. */
 export type SlaTargetView = {
@@ -136,10 +148,10 @@ function slaView(cal: WorkingCalendar, t: TicketRow, now: Date) {
   };
 }
 
-function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: AttachmentRow[], activities: ActivityRow[], labels: Map<string, string>, cal: WorkingCalendar) {
+function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: AttachmentRow[], activities: (ActivityRow & Labels)[], cal: WorkingCalendar) {
   const filesOf = (messageId: string | null) =>
     attachments.filter((a) => a.messageId === messageId).map(({ messageId: _m, ...a }) => attachmentView(a));
-  const label = (field: string, value: string | null) => (NAMED_FIELDS.has(field) ? (labels.get(value ?? "") ?? null) : value);
+  const label = (field: string, value: string | null, name: string | null) => (NAMED_FIELDS.has(field) ? name : value);
   return {
     id: t.id,
     number: t.number,
@@ -175,8 +187,8 @@ function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: Attac
       field: h.field,
       fromValue: h.fromValue,
       toValue: h.toValue,
-      fromLabel: label(h.field, h.fromValue),
-      toLabel: label(h.field, h.toValue),
+      fromLabel: label(h.field, h.fromValue, h.fromLabel),
+      toLabel: label(h.field, h.toValue, h.toLabel),
       createdAt: h.createdAt,
       actor: { name: h.actorName },
     })),

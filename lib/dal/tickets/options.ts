@@ -17,16 +17,6 @@ export async function listClientsForFiling(user: SessionUser) {
   });
 }
 
-/** Staff who may be assigned: active STAFF of that department. */
-export async function listAssignableStaff(user: SessionUser, departmentId: string) {
-  if (!can(user, "tickets.work")) return [];
-  return db().user.findMany({
-    where: { role: "STAFF", active: true, departmentId },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
-}
-
 /** The assignee filter: every active staff member (managers) or the own department's (staff). */
 export async function listAssigneeFilterOptions(user: SessionUser) {
   if (!can(user, "tickets.work")) return [];
