@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import type { JWT } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { canOpen } from "@/lib/auth/routes";
+import { isRole } from "@/lib/auth/roles";
 import { AuthorizationError } from "@/lib/errors";
 import type { SessionUser } from "./users";
 import { findLiveSessionUser } from "./user-sessions";
@@ -23,10 +24,13 @@ export async function userFromToken(token: Pick<JWT, "sub" | "sv" | "sid"> | nul
 /**
  * The signed-in user for this request, or null. The middleware only looked at the JWT; this
  * checks that the user still exists, is active and that the token's sessionVersion is current.
+ * The session cookie is decoded once, and only the cookie (no bearer header). next-auth's
+ * getServerSession would also run its callbacks and encrypt a renewed token that a page or route
+ * handler cannot set anyway.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  return userFromToken(session?.user ? { sub: session.user.id, sv: session.user.sv, sid: session.user.sid } : null);
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: authOptions.secret });
+  return userFromToken(token && isRole(token.role) ? token : null);
 });
 
 export type RouteDecision = "allowed" | "login" | "not-found";
