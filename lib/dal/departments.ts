@@ -96,8 +96,3 @@ export async function setCatalogEntryActive(actor: SessionUser, kind: CatalogKin
 export async function listActiveDepartments() {
   return db().department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
-
-/** Every OPD by name, for the ticket list's filter. */
-export async function listAgencies() {
-  return db().$queryRaw<{ id: string; name: string }[]>`SELECT "id"::text AS id, "name" FROM "Agency" ORDER BY "name"`;
-}

@@ -1,8 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
-import { listActiveDepartments, listAgencies } from "@/lib/dal/departments";
-import { listAssigneeFilterOptions, listTicketsForUser, type TicketList, type TicketListRow } from "@/lib/dal/tickets";
+import { listTicketFilterOptions, listTicketsForUser, type TicketList, type TicketListRow } from "@/lib/dal/tickets";
 import { getWorkingCalendar } from "@/lib/dal/sla";
 import { workingMinutesBetween } from "@/lib/sla/calendar";
 import { getDateTimeFormatter } from "@/lib/format";
@@ -48,7 +47,7 @@ export async function ticketListView(user: SessionUser, filters: TicketListFilte
     getDateTimeFormatter(),
     getWorkingCalendar(),
     serverTranslator(locale),
-    withOptions ? filterOptions(user, staffSide) : null,
+    withOptions ? listTicketFilterOptions(user) : null,
     withOptions ? dashboardViewer(user) : null,
   ]);
   const sla = slaWords((key, values) => t(`sla.${key}`, values));
@@ -84,13 +83,4 @@ export async function ticketListView(user: SessionUser, filters: TicketListFilte
       tabs: staffSide ? { overdue: sla.t("overdueTab"), dueSoon: sla.t("dueSoonTab"), dueSoonHint: sla.t("dueSoonHint") } : null,
     },
   };
-}
-
-async function filterOptions(user: SessionUser, staffSide: boolean) {
-  const [departments, agencies, assignees] = await Promise.all([
-    staffSide ? listActiveDepartments() : [],
-    staffSide ? listAgencies() : [],
-    listAssigneeFilterOptions(user),
-  ]);
-  return { departments, agencies, assignees };
 }

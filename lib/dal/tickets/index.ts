@@ -3,7 +3,7 @@ export { TicketNotFoundError } from "./scope";
 export { cleanFileName, openAttachment, type AttachmentView } from "./attachments";
 export { createTicket, type CreateTicketData } from "./create";
 export { COUNT_CAP, countMyOverdueTickets, DUE_SOON_MINUTES, listTicketsForUser, type TicketList, type TicketListRow } from "./list";
-export { listAssigneeFilterOptions, listClientsForFiling } from "./options";
+export { listClientsForFiling, listTicketFilterOptions } from "./options";
 export { getTicketOrThrow, type SlaTargetView, type TicketDetail } from "./detail";
 export { rateTicket, replyToTicket, updateTicket } from "./update";
 export { clientStatusChoices, ticketAbilities, type TicketAbilities } from "./rules";
