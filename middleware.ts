@@ -28,7 +28,7 @@ const dashboardGate = withAuth(
     const shellPath = staticShellFor(req.nextUrl.pathname);
     if (shellPath && req.method === "GET" && !req.headers.has("rsc")) {
       // Next marks a prerendered page as cacheable by shared proxies for a year; these sit behind
-      // the login check, so only the browser may keep them (and must revalidate: a 304 when unchanged).
+      // the login check, so only the browser may keep them, and must ask again each time.
       const shell = NextResponse.rewrite(new URL(`${shellPath}${req.nextUrl.search}`, req.url));
       shell.headers.set("Cache-Control", "private, no-cache");
       return shell;
