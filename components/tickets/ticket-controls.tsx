@@ -28,12 +28,19 @@ export function TicketManageForm({
   assignees: Option[];
   copy: { title: string; status: string; priority: string; department: string; assignee: string; unassigned: string; save: string; saving: string; saved: string };
   action: UpdateAction;
-  /** After a save: the page fetches the ticket again (and this form starts anew from it). */
+  /** After a save: the page fetches the ticket again. */
   onSaved: () => Promise<void>;
 }) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [values, setValues] = useState(current);
+  // The ticket as this form last saw it: when it changes (this save, someone else's, a department
+  // move that dropped the assignee) the choices start from it again, so no stale value is re-sent.
+  const [seen, setSeen] = useState(current);
+  if ((Object.keys(current) as (keyof typeof current)[]).some((k) => current[k] !== seen[k])) {
+    setSeen(current);
+    setValues(current);
+  }
   const field = (name: keyof typeof values, label: string, options: Option[]) => (
     <SelectField look="panel" id={`manage-${name}`} label={label} options={options} value={values[name]} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
   );

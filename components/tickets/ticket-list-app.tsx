@@ -8,6 +8,8 @@ import { ticketListFiltersSchema } from "@/lib/validation/tickets";
 import { TicketFilters, TicketStatusTabs } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
 import { ExportLinks } from "./export-links";
+import { LoadFailed } from "@/components/dashboard/load-failed";
+import { fetchDashboardData } from "@/lib/http/dashboard-data";
 
 /**
  * The ticket list, rendered in the browser from /api/tickets/list: the page around it is the same
@@ -17,7 +19,6 @@ import { ExportLinks } from "./export-links";
 export function TicketListApp({ onViewer }: { onViewer?: (viewer: NonNullable<TicketListView["viewer"]>) => void } = {}) {
   const search = useSearchParams().toString();
   const t = useTranslations("tickets");
-  const tCommon = useTranslations("common");
   const tReports = useTranslations("reports");
   // The last view answered, and the address it answers (a newer one may be loading).
   const [loaded, setLoaded] = useState<{ search: string; view: TicketListView; options: NonNullable<TicketListView["options"]> } | null>(null);
@@ -31,12 +32,10 @@ export function TicketListApp({ onViewer }: { onViewer?: (viewer: NonNullable<Ti
     const abort = new AbortController();
     const query = new URLSearchParams(search);
     if (!haveOptions.current) query.set("options", "1");
-    fetch(`/api/tickets/list?${query}`, { signal: abort.signal, headers: { accept: "application/json" } })
-      .then(async (res) => {
-        // The session ended (sign-out elsewhere, revoked, timed out): to the login, back here after.
-        if (res.status === 401) return router.replace(`/login?callbackUrl=${encodeURIComponent(`/dashboard/tickets${search ? `?${search}` : ""}`)}`);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const next = (await res.json()) as TicketListView;
+    fetchDashboardData<TicketListView>(`/api/tickets/list?${query}`, { backTo: `/dashboard/tickets${search ? `?${search}` : ""}`, router, signal: abort.signal })
+      .then((answer) => {
+        if (typeof answer === "string") return;
+        const next = answer.data;
         if (next.options) haveOptions.current = true;
         if (next.viewer) onViewer?.(next.viewer);
         setLoaded((prev) => ({ search, view: next, options: next.options ?? prev?.options ?? { departments: [], agencies: [], assignees: [] } }));
@@ -63,14 +62,7 @@ export function TicketListApp({ onViewer }: { onViewer?: (viewer: NonNullable<Ti
           </Link>
         </div>
       </div>
-      {failed ? (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t("loadFailed")}{" "}
-          <button type="button" onClick={() => setAttempt((n) => n + 1)} className="font-semibold underline">
-            {tCommon("tryAgain")}
-          </button>
-        </div>
-      ) : null}
+      {failed ? <LoadFailed text={t("loadFailed")} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {view ? (
         <>
           <TicketStatusTabs filters={filters} list={view.list} slaTabs={view.sla.tabs} />

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { TicketPageView } from "@/lib/tickets/page-view";
+import { LoadFailed } from "@/components/dashboard/load-failed";
+import { fetchDashboardData } from "@/lib/http/dashboard-data";
 import { TicketConversation } from "./ticket-conversation";
 import { TicketSidebar } from "./ticket-sidebar";
 import type { ReplyAction } from "./reply-form";
@@ -13,69 +15,63 @@ export type TicketPageActions = { reply: ReplyAction; update: UpdateAction; rate
 type State = { kind: "ready"; view: TicketPageView } | { kind: "loading" } | { kind: "notFound" } | { kind: "failed" };
 
 /**
- * The ticket page, rendered in the browser from /api/tickets/detail (the page around it is the same
- * for every ticket and user). `initial`: the view the server already has (a navigation inside the
- * dashboard); without it the first fetch also asks for the header's viewer. After a reply, a save or
- * a rating the ticket is fetched again, and the form says "saved" once the new state is on screen.
+ * The ticket page, rendered in the browser from /api/tickets/detail: the page around it is the same
+ * for every ticket and user, whether it is the static page or a navigation inside the dashboard.
+ * With `onViewer` (the static page) the first fetch also asks for the header's viewer. After a reply,
+ * a save or a rating the ticket is fetched again, and the form says "saved" once the new state is
+ * on screen. `number` is null until the static page knows its address.
  */
 export function TicketPageApp({
   number,
-  initial,
   actions,
   onViewer,
 }: {
-  number: string;
-  initial?: TicketPageView;
+  number: string | null;
   actions: TicketPageActions;
   onViewer?: (viewer: NonNullable<TicketPageView["viewer"]>) => void;
 }) {
   const t = useTranslations("tickets");
   const tCommon = useTranslations("common");
   const router = useRouter();
-  const [state, setState] = useState<State>(initial ? { kind: "ready", view: initial } : { kind: "loading" });
-  // The header's viewer is asked for once, with the first answer (a page load of the static shell).
-  const needViewer = useRef(!initial && !!onViewer);
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const needViewer = useRef(!!onViewer);
+  // Only the newest fetch may show its answer (a reply and a save can overlap).
+  const newest = useRef(0);
 
   /** Fetches the ticket and shows it; resolves once it is shown (a form's "saved" waits for it). */
   const load = useCallback(
     async (signal?: AbortSignal) => {
+      if (number === null) return;
+      const mine = ++newest.current;
       const query = new URLSearchParams({ number });
       if (needViewer.current) query.set("options", "1");
       try {
-        const res = await fetch(`/api/tickets/detail?${query}`, { signal, headers: { accept: "application/json" } });
-        // The session ended (sign-out elsewhere, revoked, timed out): to the login, back here after.
-        if (res.status === 401) return router.replace(`/login?callbackUrl=${encodeURIComponent(`/dashboard/tickets/${encodeURIComponent(number)}`)}`);
+        const answer = await fetchDashboardData<TicketPageView>(`/api/tickets/detail?${query}`, { backTo: `/dashboard/tickets/${encodeURIComponent(number)}`, router, signal });
+        if (mine !== newest.current || answer === "signedOut") return;
         // Not there, or not this user's to see: the same answer.
-        if (res.status === 404) return setState({ kind: "notFound" });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const view = (await res.json()) as TicketPageView;
-        if (view.viewer) {
+        if (answer === "notFound") return setState({ kind: "notFound" });
+        if (answer.data.viewer) {
           needViewer.current = false;
-          onViewer?.(view.viewer);
+          onViewer?.(answer.data.viewer);
         }
-        setState({ kind: "ready", view });
+        setState({ kind: "ready", view: answer.data });
       } catch {
         // A failed refresh after a change keeps the ticket on screen; a failed first load says so.
-        if (!signal?.aborted) setState((s) => (s.kind === "ready" ? s : { kind: "failed" }));
+        if (!signal?.aborted && mine === newest.current) setState((s) => (s.kind === "ready" ? s : { kind: "failed" }));
       }
     },
     [number, router, onViewer],
   );
 
   useEffect(() => {
-    if (initial) return;
     const abort = new AbortController();
     // load sets state only after its fetch answers, never synchronously in this effect.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void load(abort.signal);
     return () => abort.abort();
-  }, [initial, load]);
+  }, [load]);
 
   const reload = useCallback(() => load(), [load]);
-  const retry = () => {
-    setState({ kind: "loading" });
-    void load();
-  };
 
   if (state.kind === "notFound") {
     return (
@@ -90,12 +86,13 @@ export function TicketPageApp({
   }
   if (state.kind === "failed") {
     return (
-      <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-        {t("detail.loadFailed")}{" "}
-        <button type="button" onClick={retry} className="font-semibold underline">
-          {tCommon("tryAgain")}
-        </button>
-      </div>
+      <LoadFailed
+        text={t("detail.loadFailed")}
+        onRetry={() => {
+          setState({ kind: "loading" });
+          void load();
+        }}
+      />
     );
   }
   if (state.kind === "loading") {

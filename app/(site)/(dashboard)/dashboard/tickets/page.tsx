@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
+import { currentLocale } from "@/lib/i18n/server";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { TicketListApp } from "@/components/tickets/ticket-list-app";
 import { ticketListMessages } from "@/lib/tickets/shell-messages";
@@ -21,7 +22,8 @@ export default async function TicketsPage() {
   return (
     <ClientIntl extra={ticketListMessages}>
       <Suspense>
-        <TicketListApp />
+        {/* Keyed by the language: the rows' dates and service-level words are worded by the server. */}
+        <TicketListApp key={await currentLocale()} />
       </Suspense>
     </ClientIntl>
   );

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/dal/session";
-import { TicketNotFoundError } from "@/lib/dal/tickets";
-import { ticketPageView } from "@/lib/tickets/page-view";
+import { currentLocale } from "@/lib/i18n/server";
 import { TicketPageApp } from "@/components/tickets/ticket-page-app";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { ticketPageMessages } from "@/lib/tickets/shell-messages";
@@ -16,18 +14,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /**
  * A ticket reached by a navigation inside the dashboard (opened as a document, middleware serves the
- * static shell instead): the same browser component, started with the view the server has.
+ * static page instead): the same browser component inside the server-rendered layout. Either way the
+ * ticket comes from /api/tickets/detail, which checks who may see it. Keyed by the language too: the
+ * data's dates and service-level words are worded by the server, so a language switch fetches anew.
  */
 export default async function TicketPage({ params }: { params: Params }) {
   const number = decodeURIComponent((await params).number);
-  const user = await requirePageUser("/dashboard/tickets");
-  const view = await ticketPageView(user, number, false).catch((error: unknown) => {
-    if (error instanceof TicketNotFoundError) notFound();
-    throw error;
-  });
+  await requirePageUser("/dashboard/tickets");
   return (
     <ClientIntl extra={ticketPageMessages}>
-      <TicketPageApp key={number} number={number} initial={view} actions={{ reply: replyToTicketAction, update: updateTicketAction, rate: rateTicketAction }} />
+      <TicketPageApp key={`${number}|${await currentLocale()}`} number={number} actions={{ reply: replyToTicketAction, update: updateTicketAction, rate: rateTicketAction }} />
     </ClientIntl>
   );
 }
