@@ -56,7 +56,7 @@ export function TicketStatusTabs({
 }) {
   const t = useTranslations("tickets");
   const count = (n: number) => (countsCapped ? t("countMore", { count: n }) : String(n));
-  const slaCount = (n: number) => (n >= SLA_COUNT_CAP ? t("countMore", { count: SLA_COUNT_CAP }) : String(n));
+  const slaCount = (n: number) => (n >= SLA_COUNT_CAP ? t("countMore", { count: SLA_COUNT_CAP }) : slaCounts.atLeast ? t("countMore", { count: n }) : String(n));
   return (
     <nav aria-label={t("fields.status")}>
       <ul className="flex flex-wrap gap-1 border-b border-slate-200">

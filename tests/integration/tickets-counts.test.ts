@@ -111,12 +111,19 @@ describe("status counts of a filtered list", () => {
         departmentId: w.deptB.id,
         clientId: w.client.id,
         createdById: w.client.id,
+        // Every seventh is late.
+        slaNextDueAt: i % 7 === 0 ? new Date(Date.now() - 3_600_000) : null,
       })),
     });
     const r = await list(w.admin, { q: "lampu" });
     expect(r.countsCapped).toBe(true);
     expect(r.counts.ALL).toBe(COUNT_CAP);
     expect(r.rows[0]!.subject).toMatch(/^Lampu jaringan/);
+    // The late ones among the counted matches: a lower bound, said so ("n+"); at most 50 matches were not counted.
+    const late = await testDb().ticket.count({ where: { subject: { startsWith: "Lampu jaringan" }, slaNextDueAt: { lt: new Date() } } });
+    expect(r.slaCounts.atLeast).toBe(true);
+    expect(r.slaCounts.overdue).toBeLessThanOrEqual(late);
+    expect(r.slaCounts.overdue).toBeGreaterThanOrEqual(late - 50);
     const small = await list(w.admin, { q: "lampu", departmentId: w.deptA.id });
     expect(small.countsCapped).toBe(false);
     expect(small.counts.ALL).toBe(0);
@@ -147,5 +154,18 @@ describe("service-level counts of a searched list", () => {
     // Each tab's number is what that tab then lists (due soon depends on the working calendar).
     expect((await list(w.admin, { q: "printer", sla: "overdue" })).rows).toHaveLength(r.slaCounts.overdue);
     expect((await list(w.admin, { q: "printer", sla: "dueSoon" })).rows).toHaveLength(r.slaCounts.dueSoon);
+    expect(r.slaCounts.atLeast).toBeUndefined();
+  });
+
+  it("of a date range come with its status counts too, exact", async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const range = { from: today, to: today, departmentId: w.deptA.id };
+    const r = await list(w.admin, range);
+    expect(r.countsCapped).toBe(false);
+    const since = new Date(`${today}T00:00:00+07:00`);
+    const overdue = await testDb().ticket.count({ where: { departmentId: w.deptA.id, createdAt: { gte: since }, slaNextDueAt: { lt: new Date() } } });
+    expect(overdue).toBeGreaterThan(0);
+    expect(r.slaCounts).toEqual({ overdue, dueSoon: (await list(w.admin, { ...range, sla: "dueSoon" })).rows.length });
+    expect((await list(w.admin, { ...range, sla: "overdue" })).rows).toHaveLength(overdue);
   });
 });
