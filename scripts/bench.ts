@@ -127,7 +127,6 @@ async function seed() {
   await c.query(`ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_insert_delete"; ALTER TABLE "Ticket" DISABLE TRIGGER "Ticket_stat_update";
                  ALTER TABLE "TicketMessage" DISABLE TRIGGER "TicketMessage_first_response";`);
   const BATCH = 100_000;
-  const words = ["Internet lambat", "Website tidak bisa diakses", "Server down", "Lupa password e-mail", "Aplikasi SIMPEG error", "Permintaan subdomain baru", "Sertifikat SSL kedaluwarsa", "Bandwidth kurang", "Hosting penuh", "Jaringan putus"];
   for (let from = 1; from <= TICKETS; from += BATCH) {
     const to = Math.min(TICKETS, from + BATCH - 1);
     const tb = Date.now();
@@ -138,7 +137,7 @@ async function seed() {
                               "assigneeId", "agencyId", "createdAt", "updatedAt")
         SELECT gen_random_uuid(),
                'HD-${year}-' || lpad(i::text, ${Math.max(6, String(TICKETS).length)}, '0'),
-               (ARRAY[${words.map((w) => `'${w}'`).join(",")}])[1 + i % ${words.length}] || ' #' || i,
+               (ARRAY[${SUBJECTS.map((w) => `'${w}'`).join(",")}])[1 + i % ${SUBJECTS.length}] || ' #' || i,
                'Uraian masalah nomor ' || i || E'.\\nMohon bantuan segera untuk OPD kami. ' || md5(i::text),
                (ARRAY['OPEN','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::"TicketStatus"[])[1 + abs(hashint4(i)) % 5],
                (ARRAY['LOW','NORMAL','NORMAL','HIGH','URGENT']::"TicketPriority"[])[1 + abs(hashint4(i + 7919)) % 5],
@@ -214,6 +213,9 @@ async function lookups() {
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
 /** 200+ different list views an office would open: pages, tabs, filters, common and rare words. */
+/** The seeded tickets' subjects; the bench's own writes use them too, so a rerun on the same database searches the same mix. */
+const SUBJECTS = ["Internet lambat", "Website tidak bisa diakses", "Server down", "Lupa password e-mail", "Aplikasi SIMPEG error", "Permintaan subdomain baru", "Sertifikat SSL kedaluwarsa", "Bandwidth kurang", "Hosting penuh", "Jaringan putus"];
+
 function listViews(l: Lookups): string[] {
   const views = new Set<string>();
   const statuses = ["", "OPEN", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"];
@@ -492,7 +494,7 @@ function writer(base: string, client: string, admin: string, l: Lookups, perSeco
     const p = fetch(create ? `${base}/api/tickets` : `${base}/api/tickets/${l.tickets[k % l.tickets.length]!.id}/messages`, {
       method: "POST",
       headers: { cookie: create ? client : admin, "content-type": "application/json" },
-      body: JSON.stringify(create ? { departmentId: l.depts[k % l.depts.length], subject: `Bench write ${k}`, description: "Dibuat saat membaca." } : { body: `Balasan bench ${k}` }),
+      body: JSON.stringify(create ? { departmentId: l.depts[k % l.depts.length], subject: `${SUBJECTS[k % SUBJECTS.length]} (bench ${k})`, description: "Dibuat saat membaca." } : { body: `Balasan bench ${k}` }),
     })
       .then((res) => {
         if (res.ok) done++;
@@ -592,6 +594,8 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
       flush();
     };
     record(await run(meter, "health (floor)", { url: `${base}/api/health` }));
+    // A list or ticket visit is two requests in a row: no visit can beat two health checks.
+    record(await run(meter, "health, twice per visit (floor of a page + data visit)", { url: base }, visits(["/api/health"], () => "/api/health")));
     record(await run(meter, "(a) list, default, repeated (page + data)", { url: base, headers: h(admin) }, listVisits(["/dashboard/tickets"])));
     record(
       await run(meter, "(a) list, filtered + searched, repeated (page + data)", { url: base, headers: h(admin) }, listVisits([`/dashboard/tickets?status=OPEN&priority=HIGH&departmentId=${l.depts[3]}&q=internet`])),
@@ -636,7 +640,7 @@ async function measure(nodeVersion: string, l: Lookups, out: Result, flush: () =
           {
             setupRequest: (req) => ({
               ...req,
-              body: JSON.stringify({ departmentId: l.depts[n % l.depts.length], subject: `Bench ticket ${n++}`, description: "Dibuat oleh npm run bench.", priority: "NORMAL" }),
+              body: JSON.stringify({ departmentId: l.depts[n % l.depts.length], subject: `${SUBJECTS[n % SUBJECTS.length]} (bench ${n++})`, description: "Dibuat oleh npm run bench.", priority: "NORMAL" }),
             }),
           },
         ],
@@ -691,6 +695,8 @@ function write(results: Result[], finished: boolean) {
   const parts = results.map(({ node, rows, rss, workers, writes, exports }) => {
     const health = rows[0];
     if (!health) return `### Node ${node}\n\n(starting)\n`;
+    const visitFloor = rows.find((r) => r.name.startsWith("health, twice"));
+    const floorNote = visitFloor ? ` (two health checks per visit: ${visitFloor.p95} ms)` : "";
     const by = (prefix: string) => rows.filter((r) => r.name.startsWith(prefix));
     const listRows = [...by("(b) list"), ...by("(c) list")];
     const pageRows = [...by("(b) ticket"), ...by("(c) ticket")];
@@ -709,8 +715,8 @@ ${workers} \`next start\` worker(s); RSS after the runs: ${rss.map((m) => `${m} 
 
 | target (for (b) and (c)) | measured | |
 |---|---|---|
-| list p95 ≤ 150 ms and ≤ 5× health p95 (${Math.round(5 * health.p95)} ms) | ${listRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(listOk)} |
-| ticket page p95 ≤ 100 ms | ${pageRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(pageRows.length > 0 && pageRows.every((r) => r.p95 <= 100))} |
+| list p95 ≤ 150 ms${floorNote} and ≤ 5× health p95 (${Math.round(5 * health.p95)} ms) | ${listRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(listOk)} |
+| ticket page p95 ≤ 100 ms${floorNote} | ${pageRows.map((r) => `${r.p95} ms`).join(", ")} | ${ok(pageRows.length > 0 && pageRows.every((r) => r.p95 <= 100))} |
 | creation ≥ 100/s | ${create ? `${create.rps}/s` : "—"} | ${ok(!!create && create.rps >= 100)} |
 | RSS per process ≤ 500 MB | ${rss.length ? `${Math.max(...rss)} MB` : "—"} | ${ok(rss.length > 0 && Math.max(...rss) <= 500)} |
 | admin dashboard p95 ≤ 150 ms (20 connections) | ${dashboard?.p95 ?? "—"} ms | ${ok(!!dashboard && dashboard.p95 <= 150)} |
