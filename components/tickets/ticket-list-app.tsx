@@ -34,7 +34,9 @@ export function TicketListApp({ onViewer }: { onViewer?: (viewer: NonNullable<Ti
     if (!haveOptions.current) query.set("options", "1");
     fetchDashboardData<TicketListView>(`/api/tickets/list?${query}`, { backTo: `/dashboard/tickets${search ? `?${search}` : ""}`, router, signal: abort.signal })
       .then((answer) => {
-        if (typeof answer === "string") return;
+        if (answer === "signedOut") return;
+        // The list route never answers 404; a proxy or a half-deployed server might: say so, with "Coba lagi".
+        if (answer === "notFound") throw new Error("HTTP 404");
         const next = answer.data;
         if (next.options) haveOptions.current = true;
         if (next.viewer) onViewer?.(next.viewer);
