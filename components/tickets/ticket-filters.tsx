@@ -59,6 +59,7 @@ export function TicketStatusTabs({
   // A capped search counted its late / due-soon tickets only among the matches it read (mostly the
   // oldest): a lower bound like "0+" would mislead, so the tab shows a number only when it is one.
   const slaCount = (n: number) => (n >= SLA_COUNT_CAP ? t("countMore", { count: SLA_COUNT_CAP }) : slaCounts.atLeast ? null : String(n));
+  const shown = { overdue: slaCount(slaCounts.overdue), dueSoon: slaCount(slaCounts.dueSoon) };
   return (
     <nav aria-label={t("fields.status")}>
       <ul className="flex flex-wrap gap-1 border-b border-slate-200">
@@ -87,7 +88,7 @@ export function TicketStatusTabs({
                   title={v === "dueSoon" ? slaTabs.dueSoonHint : undefined}
                   className={`inline-block rounded-t px-3 py-2 text-sm ${active ? "bg-white font-semibold border border-b-0 border-slate-200" : ""} ${v === "overdue" ? "text-red-800" : "text-amber-900"}`}
                 >
-                  {slaTabs[v]} {slaCount(slaCounts[v]) !== null && <span className="text-xs">({slaCount(slaCounts[v])})</span>}
+                  {slaTabs[v]} {shown[v] !== null && <span className="text-xs">({shown[v]})</span>}
                 </ListLink>
               </li>
             );

@@ -42,7 +42,8 @@ export type TicketList = {
   countsCapped: boolean;
   /**
    * Tickets past a due time, and due within DUE_SOON_MINUTES of working time; capped at SLA_COUNT_CAP.
-   * `atLeast`: lower bounds ("n+"), counted among the COUNT_CAP matches of a search whose counts are capped.
+   * `atLeast`: lower bounds, counted among the COUNT_CAP matches of a search whose counts are capped (the
+   * tabs then show only "1000+"; a smaller lower bound would mislead).
    */
   slaCounts: { overdue: number; dueSoon: number; atLeast?: true };
 };
@@ -222,7 +223,7 @@ async function statusCounts(scope: Scope, filters: TicketListFilters, narrowScop
   const hit = countCache.get(key);
   if (hit) return hit;
   // One grouped pass over at most COUNT_CAP + 1 matches, which also counts the service-level views of
-  // those matches: exact when not capped. A capped search keeps them as lower bounds ("n+"): counting a
+  // those matches: exact when not capped. A capped search keeps them as lower bounds (`atLeast`): counting a
   // common word's late tickets on their own took 100–300 ms at a million tickets (a GIN bitmap AND-ed
   // with 400,000 running clocks), for a tab number. A capped date range or client list counts them on
   // the due-time indexes instead (slaViewCounts), which stay fast.
