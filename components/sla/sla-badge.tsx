@@ -1,4 +1,4 @@
-export type SlaTone = "ok" | "soon" | "late" | "idle";
+import type { SlaTone } from "@/lib/sla/words";
 
 const TONE_CLASS: Record<SlaTone, string> = {
   ok: "border-green-300 bg-green-50 text-green-900",

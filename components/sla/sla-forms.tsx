@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/action";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
 
-type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 type Copy = Record<string, string>;
 
 /** The state line of a form: the server's form error, or the success text. */

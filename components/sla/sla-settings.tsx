@@ -1,19 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { getDateTimeFormatter } from "@/lib/format";
-import { getSettings } from "@/lib/dal/settings";
-import { listHolidayYears, listSlaPolicies, type PolicySet } from "@/lib/dal/sla";
-import type { SessionUser } from "@/lib/dal/users";
-import { formatRanges, SLA_PRIORITIES, WEEKDAYS } from "@/lib/validation/sla";
+import type { ActionResult } from "@/lib/actions/action";
+import type { HolidayYearView, PolicySet } from "@/lib/dal/sla";
+import { formatRanges, SLA_PRIORITIES, WEEKDAYS, type CalendarSettings as Calendar } from "@/lib/validation/sla";
 import { ActionButton } from "@/components/ui/action-button";
-import { AddHolidayForm, CalendarForm, PolicyForm } from "./sla-forms";
-import {
-  addHolidayAction,
-  clearSlaPoliciesAction,
-  confirmHolidayYearAction,
-  removeHolidayAction,
-  saveSlaPoliciesAction,
-  updateCalendarAction,
-} from "@/app/(site)/(dashboard)/dashboard/settings/sla-actions";
+import { AddHolidayForm, CalendarForm, PolicyForm, type FormAction } from "./sla-forms";
+
+type ButtonAction = (input: unknown) => Promise<ActionResult<unknown>>;
 
 async function slaCopy() {
   const t = await getTranslations("sla");
@@ -23,9 +15,22 @@ async function slaCopy() {
   return { t, copy: { ...Object.fromEntries(keys.map((k) => [k, t(k)])), targetLabel: t.raw("targetLabel") as string } };
 }
 
-/** Settings → Jam Layanan: weekly hours and the holiday list of this year and next. */
-export async function CalendarSettings({ user }: { user: SessionUser }) {
-  const [{ t, copy }, calendar, years, when] = await Promise.all([slaCopy(), getSettings("calendar"), listHolidayYears(user), getDateTimeFormatter()]);
+/**
+ * Settings → Jam Layanan: weekly hours and the holiday list of this year and next. `when` writes a
+ * confirmation time in the app's date format.
+ */
+export async function CalendarSettings({
+  calendar,
+  years,
+  when,
+  actions,
+}: {
+  calendar: Calendar;
+  years: HolidayYearView[];
+  when: (date: Date) => string;
+  actions: { updateCalendar: FormAction; addHoliday: FormAction; removeHoliday: ButtonAction; confirmHolidayYear: ButtonAction };
+}) {
+  const { t, copy } = await slaCopy();
   const initial = { timeZone: calendar.timeZone, ...Object.fromEntries(WEEKDAYS.map((d) => [`day${d}`, formatRanges(calendar.week[d])])) };
   const days = WEEKDAYS.map((d) => ({ key: `day${d}`, label: t(`weekday.${d}`) }));
   return (
@@ -33,7 +38,7 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
       <section className="space-y-3" aria-labelledby="cal-title">
         <h2 id="cal-title" className="text-lg font-semibold">{t("calendarTitle")}</h2>
         <p className="max-w-2xl text-sm text-slate-700">{t("calendarIntro")}</p>
-        <CalendarForm action={updateCalendarAction} initial={initial} days={days} copy={copy} />
+        <CalendarForm action={actions.updateCalendar} initial={initial} days={days} copy={copy} />
       </section>
       <section className="space-y-4" aria-labelledby="holidays-title">
         <h2 id="holidays-title" className="text-lg font-semibold">{t("holidaysTitle")}</h2>
@@ -48,7 +53,7 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
             ) : (
               <div className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2">
                 <p className="text-sm font-medium text-amber-900">⚠ {t("unconfirmed", { year: y.year })}</p>
-                <ActionButton action={confirmHolidayYearAction} input={{ year: String(y.year) }} label={t("confirm", { year: y.year })} look="primary" />
+                <ActionButton action={actions.confirmHolidayYear} input={{ year: String(y.year) }} label={t("confirm", { year: y.year })} look="primary" />
               </div>
             )}
             {y.holidays.length === 0 ? (
@@ -70,14 +75,14 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
                       <td className="px-2 py-1">{h.name}</td>
                       <td className="px-2 py-1 text-slate-700">{t(`source${h.source}` as "sourcemanual")}</td>
                       <td className="px-2 py-1">
-                        <ActionButton action={removeHolidayAction} input={{ date: h.date }} label={t("remove")} look="neutral" />
+                        <ActionButton action={actions.removeHoliday} input={{ date: h.date }} label={t("remove")} look="neutral" />
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
-            <AddHolidayForm action={addHolidayAction} year={y.year} copy={copy} />
+            <AddHolidayForm action={actions.addHoliday} year={y.year} copy={copy} />
           </div>
         ))}
       </section>
@@ -86,8 +91,14 @@ export async function CalendarSettings({ user }: { user: SessionUser }) {
 }
 
 /** Settings → SLA: default targets per priority and each department's own. */
-export async function SlaPolicySettings({ user }: { user: SessionUser }) {
-  const [{ t, copy }, tTickets, policies] = await Promise.all([slaCopy(), getTranslations("tickets"), listSlaPolicies(user)]);
+export async function SlaPolicySettings({
+  policies,
+  actions,
+}: {
+  policies: { defaults: PolicySet; departments: { id: string; name: string; policies: PolicySet | null }[] };
+  actions: { savePolicies: FormAction; clearPolicies: ButtonAction };
+}) {
+  const [{ t, copy }, tTickets] = await Promise.all([slaCopy(), getTranslations("tickets")]);
   const rows = (set: PolicySet) => SLA_PRIORITIES.map((p) => ({ priority: p, label: tTickets(`priority.${p}`), ...set[p] }));
   return (
     <div className="space-y-6">
@@ -95,21 +106,21 @@ export async function SlaPolicySettings({ user }: { user: SessionUser }) {
       <p className="max-w-2xl text-sm text-slate-700">{t("policiesIntro")}</p>
       <section className="space-y-2 rounded border border-slate-200 p-4" aria-labelledby="sla-default">
         <h3 id="sla-default" className="font-semibold">{t("defaults")}</h3>
-        <PolicyForm action={saveSlaPoliciesAction} departmentId="" rows={rows(policies.defaults)} copy={copy} idPrefix="default" />
+        <PolicyForm action={actions.savePolicies} departmentId="" rows={rows(policies.defaults)} copy={copy} idPrefix="default" />
       </section>
       {policies.departments.map((d) => (
         <section key={d.id} className="space-y-2 rounded border border-slate-200 p-4" aria-labelledby={`sla-${d.id}`}>
           <h3 id={`sla-${d.id}`} className="font-semibold">{t("department")}: {d.name}</h3>
           {d.policies ? (
             <>
-              <PolicyForm action={saveSlaPoliciesAction} departmentId={d.id} rows={rows(d.policies)} copy={copy} idPrefix={d.id} />
-              <ActionButton action={clearSlaPoliciesAction} input={{ departmentId: d.id }} label={t("clear")} look="secondary" />
+              <PolicyForm action={actions.savePolicies} departmentId={d.id} rows={rows(d.policies)} copy={copy} idPrefix={d.id} />
+              <ActionButton action={actions.clearPolicies} input={{ departmentId: d.id }} label={t("clear")} look="secondary" />
             </>
           ) : (
             <details>
               <summary className="cursor-pointer text-sm text-brand-700 underline">{t("usesDefault")} {t("override")}</summary>
               <div className="mt-2">
-                <PolicyForm action={saveSlaPoliciesAction} departmentId={d.id} rows={rows(policies.defaults)} copy={copy} idPrefix={d.id} />
+                <PolicyForm action={actions.savePolicies} departmentId={d.id} rows={rows(policies.defaults)} copy={copy} idPrefix={d.id} />
               </div>
             </details>
           )}

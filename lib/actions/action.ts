@@ -6,10 +6,14 @@ import { AuthorizationError, UserFacingError } from "@/lib/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
 import { formatValidationMessage } from "@/lib/validation/zod";
+import { findNul } from "@/lib/validation/nul";
 import { serverTranslator } from "@/lib/i18n/server";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { log } from "@/lib/log";
 import { recordSecurityEvent } from "@/lib/dal/security-log";
+
+// lib/http/json-route.ts still imports findNul from here.
+export { findNul } from "@/lib/validation/nul";
 
 /** The one result shape of every server action. */
 export type ActionResult<T = null> =
@@ -25,26 +29,6 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     out[key] = values.length > 1 ? values : values[0];
   }
   return out;
-}
-
-/** The path ("" for the top) of the first string containing a NUL character, or null. */
-export function findNul(value: unknown, path: string[] = []): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], [...path, String(i)]);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object" && !(value instanceof Blob)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes("\u0000")) return path.join(".");
-      const found = findNul(v, [...path, k]);
-      if (found !== null) return found;
-    }
-  }
-  return null;
 }
 
 /**

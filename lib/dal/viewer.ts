@@ -1,9 +1,21 @@
 import "server-only";
-import type { ChromeViewer } from "@/components/dashboard/dashboard-chrome";
+import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/dal/users";
 import { getSettings } from "@/lib/dal/settings";
 import { countUnreadNotifications } from "@/lib/dal/notifications";
 import { countMyOverdueTickets } from "@/lib/dal/tickets";
+
+/** Who is signed in, as the dashboard's header shows them. */
+export type ChromeViewer = {
+  id: string;
+  name: string;
+  role: Role;
+  hasAvatar: boolean;
+  /** Unread notifications (capped), and for staff their own tickets past a due time. */
+  unread: number;
+  overdue: number;
+  appName: string;
+};
 
 /** What the dashboard header shows of the signed-in user: name, role, bell, (staff) own overdue tickets. */
 export async function dashboardViewer(user: SessionUser): Promise<ChromeViewer> {

@@ -17,6 +17,9 @@ export const DEFAULT_WEEK: WeekSchedule = {
 
 export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
 
+/** A running clock this many working minutes or fewer before its due time is "due soon" (list view, badge tone, staff dashboard). */
+export const DUE_SOON_MINUTES = 120;
+
 /** LAPOR!-style tiers: first response / resolution per priority. */
 export const DEFAULT_POLICIES: Record<"URGENT" | "HIGH" | "NORMAL" | "LOW", SlaPolicy> = {
   URGENT: { firstResponse: { value: 4, unit: "HOURS" }, resolution: { value: 1, unit: "DAYS" } },

@@ -1,5 +1,9 @@
-import { DUE_SOON_MINUTES } from "@/lib/dal/tickets";
-import type { SlaTone } from "@/components/sla/sla-badge";
+import { DUE_SOON_MINUTES } from "./defaults";
+
+/** How a service-level state is coloured and signed: on time, due soon, late, or paused/none. */
+export type SlaTone = "ok" | "soon" | "late" | "idle";
+/** A service-level state as the user reads it. */
+export type SlaText = { text: string; tone: SlaTone };
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -20,7 +24,7 @@ export function slaWords(t: Translate) {
    * the wall clock; outside working hours that can be before any working minute is late (Friday
    * 16:30 due, Saturday now).
    */
-  const left = (minutes: number, pastDue: boolean): { text: string; tone: SlaTone } => {
+  const left = (minutes: number, pastDue: boolean): SlaText => {
     if (minutes < 0) return { text: t("late", { time: duration(minutes) }), tone: "late" };
     if (pastDue) return { text: t("pastDue"), tone: "late" };
     return { text: t("left", { time: duration(minutes) }), tone: minutes <= DUE_SOON_MINUTES ? "soon" : "ok" };

@@ -5,9 +5,19 @@ import { requirePageUser } from "@/lib/dal/session";
 import { can } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/dal/settings";
 import { listActiveDepartments } from "@/lib/dal/departments";
+import { listHolidayYears, listSlaPolicies } from "@/lib/dal/sla";
+import { getDateTimeFormatter } from "@/lib/format";
 import { FooterSettingsForm, GeneralSettingsForm, TicketSettingsForm } from "@/components/settings/settings-forms";
 import { CalendarSettings, SlaPolicySettings } from "@/components/sla/sla-settings";
 import { updateFooterSettingsAction, updateGeneralSettingsAction, updateTicketSettingsAction } from "./actions";
+import {
+  addHolidayAction,
+  clearSlaPoliciesAction,
+  confirmHolidayYearAction,
+  removeHolidayAction,
+  saveSlaPoliciesAction,
+  updateCalendarAction,
+} from "./sla-actions";
 
 const TABS = ["general", "footer", "ticket", "calendar", "sla"] as const;
 type Tab = (typeof TABS)[number];
@@ -36,9 +46,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   } else if (tab === "footer") {
     body = <FooterSettingsForm initial={await getSettings("footer")} copy={copy} action={updateFooterSettingsAction} />;
   } else if (tab === "calendar") {
-    body = <CalendarSettings user={user} />;
+    const [calendar, years, when] = await Promise.all([getSettings("calendar"), listHolidayYears(user), getDateTimeFormatter()]);
+    const actions = { updateCalendar: updateCalendarAction, addHoliday: addHolidayAction, removeHoliday: removeHolidayAction, confirmHolidayYear: confirmHolidayYearAction };
+    body = <CalendarSettings calendar={calendar} years={years} when={when} actions={actions} />;
   } else if (tab === "sla") {
-    body = <SlaPolicySettings user={user} />;
+    body = <SlaPolicySettings policies={await listSlaPolicies(user)} actions={{ savePolicies: saveSlaPoliciesAction, clearPolicies: clearSlaPoliciesAction }} />;
   } else {
     body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} departments={await listActiveDepartments()} />;
   }
