@@ -1,34 +1,21 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { Role } from "@/lib/auth/roles";
+import type { ChromeViewer } from "@/lib/dal/viewer";
 import { Sidebar } from "@/components/dashboard/sidebar";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
-/** Who is signed in, as the dashboard's header shows them. */
-export type ChromeViewer = {
-  id: string;
-  name: string;
-  role: Role;
-  hasAvatar: boolean;
-  /** Unread notifications (capped), and for staff their own tickets past a due time. */
-  unread: number;
-  overdue: number;
-  appName: string;
-};
-
 /**
- * The dashboard's header (name, bell, language, sign-out), menu and main area. The same markup from
- * the server (app/(site)/(dashboard)/layout.tsx) and in the browser (the static ticket-list shell,
- * which has no viewer until its first data arrives: then only the main area shows).
+ * The dashboard's header (name, bell, language, sign-out), menu and main area, rendered once per
+ * document by the dashboard layout: moving between dashboard pages keeps it.
  */
 export function DashboardChrome({
   viewer: user,
   children,
 }: {
-  viewer: ChromeViewer | null;
+  viewer: ChromeViewer;
   children: React.ReactNode;
 }) {
   const t = useTranslations("nav");
@@ -43,62 +30,60 @@ export function DashboardChrome({
       >
         {tCommon("skipToContent")}
       </a>
-      {user && (
-        <header className="border-b border-slate-200 bg-white print:hidden">
-          <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <Link href="/dashboard" className="font-bold text-brand-800">
-              {user.appName}
-            </Link>
-            <div
-              className="flex flex-wrap items-center gap-3"
-              aria-label={t("userMenu")}
+      <header className="border-b border-slate-200 bg-white print:hidden">
+        <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/dashboard" className="font-bold text-brand-800">
+            {user.appName}
+          </Link>
+          <div
+            className="flex flex-wrap items-center gap-3"
+            aria-label={t("userMenu")}
+          >
+            <LanguageSwitch />
+            {user.role === "STAFF" && (
+              <Link
+                href={`/dashboard/tickets?sla=overdue&assignee=${user.id}`}
+                aria-label={tSla("overdueHeaderLabel", {
+                  count: user.overdue,
+                })}
+                data-testid="overdue-count"
+                className={`rounded border px-2 py-1 text-xs font-semibold ${user.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 text-slate-700"}`}
+              >
+                {user.overdue ? "✖ " : ""}
+                {tSla("overdueHeader", { count: user.overdue })}
+              </Link>
+            )}
+            <NotificationBell unread={user.unread} />
+            <Link
+              href="/dashboard/profile"
+              className="flex items-center gap-2 text-sm"
+              data-testid="current-user"
             >
-              <LanguageSwitch />
-              {user.role === "STAFF" && (
-                <Link
-                  href={`/dashboard/tickets?sla=overdue&assignee=${user.id}`}
-                  aria-label={tSla("overdueHeaderLabel", {
-                    count: user.overdue,
-                  })}
-                  data-testid="overdue-count"
-                  className={`rounded border px-2 py-1 text-xs font-semibold ${user.overdue ? "border-red-300 bg-red-50 text-red-900" : "border-slate-300 text-slate-700"}`}
-                >
-                  {user.overdue ? "✖ " : ""}
-                  {tSla("overdueHeader", { count: user.overdue })}
-                </Link>
-              )}
-              <NotificationBell unread={user.unread} />
-              <Link
-                href="/dashboard/profile"
-                className="flex items-center gap-2 text-sm"
-                data-testid="current-user"
-              >
-                <Avatar
-                  name={user.name}
-                  src={user.hasAvatar ? `/api/avatars/${user.id}` : null}
-                />
-                <span>
-                  <span className="font-medium">{user.name}</span>
-                  <span className="block text-xs text-slate-600">
-                    {tRoles(user.role)}
-                  </span>
+              <Avatar
+                name={user.name}
+                src={user.hasAvatar ? `/api/avatars/${user.id}` : null}
+              />
+              <span>
+                <span className="font-medium">{user.name}</span>
+                <span className="block text-xs text-slate-600">
+                  {tRoles(user.role)}
                 </span>
-              </Link>
-              <Link
-                href="/dashboard/password"
-                className="text-sm text-brand-800 underline"
-                data-testid="change-password-link"
-              >
-                {t("password")}
-              </Link>
-              <LogoutButton label={t("logout")} />
-            </div>
+              </span>
+            </Link>
+            <Link
+              href="/dashboard/password"
+              className="text-sm text-brand-800 underline"
+              data-testid="change-password-link"
+            >
+              {t("password")}
+            </Link>
+            <LogoutButton label={t("logout")} />
           </div>
-        </header>
-      )}
+        </div>
+      </header>
       <div className="flex flex-col gap-6 p-4 md:flex-row print:block print:p-0">
         <div className="print:hidden">
-          {user && <Sidebar role={user.role} />}
+          <Sidebar role={user.role} />
         </div>
         <main id="main" className="min-w-0 flex-1">
           {children}

@@ -1,6 +1,6 @@
 import { ErrorCopyProvider, type ErrorCopy } from "./error-copy";
 
-/** The <html> and <body> of both root layouts: the site, and the static ticket-list shell. */
+/** The <html> and <body> of the site's root layout, with the error boundary's copy. */
 export function Document({ lang, errorCopy, children }: { lang: string; errorCopy: ErrorCopy; children: React.ReactNode }) {
   return (
     <html lang={lang}>

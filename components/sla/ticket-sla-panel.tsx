@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { SlaTargetText, TicketPageView } from "@/lib/tickets/page-view";
+import type { SlaTargetText, TicketPageView } from "@/lib/views/ticket-page";
 import { SlaBadge } from "./sla-badge";
 
 /** Each target of the ticket: when it is due, and the working time left or how late, in words and colour (worded by the server). */

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { TicketPageView } from "@/lib/tickets/page-view";
+import type { TicketPageView } from "@/lib/views/ticket-page";
 import { AttachmentList } from "./attachment-list";
 import { ReplyForm, type ReplyAction } from "./reply-form";
 
@@ -14,7 +14,8 @@ export function TicketConversation({ view, replyAction, onChanged }: { view: Tic
         <h1 className="text-2xl font-bold break-words">{ticket.subject}</h1>
         <p className="mt-1 text-sm text-slate-700">
           {t("detail.openedBy", { name: ticket.createdBy, date: ticket.created })}
-          {ticket.createdBy !== ticket.client && <> · {t("detail.onBehalf", { name: ticket.client })}</>}
+          {ticket.createdById !== ticket.clientId && <> · {t("detail.onBehalf", { name: ticket.client })}</>}
+          {ticket.agency && <> · {ticket.agency}</>}
         </p>
         <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
           <div><dt className="text-slate-600">{t("fields.status")}</dt><dd data-testid="ticket-status">{t(`status.${ticket.status}`)}</dd></div>

@@ -1,16 +1,14 @@
 import type { AnchorHTMLAttributes, FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { TicketList } from "@/lib/dal/tickets";
-import { SLA_COUNT_CAP, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, type TicketListFilters } from "@/lib/validation/tickets";
+import { SLA_COUNT_CAP, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, ticketListFiltersOf, ticketListQuery, type TicketListFilters } from "@/lib/validation/tickets";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 
 type Option = { id: string; name: string };
 
 /** The list URL with some filters changed; every tab, filter and page link goes through here. */
-export function ticketListHref(filters: TicketListFilters, patch: Partial<Record<keyof TicketListFilters, string | number | undefined>>) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filters, ...patch })) if (v !== undefined && v !== "") params.set(k, String(v));
-  const s = params.toString();
+export function ticketListHref(filters: TicketListFilters, patch: Parameters<typeof ticketListQuery>[1] = {}) {
+  const s = ticketListQuery(filters, patch);
   return s ? `/dashboard/tickets?${s}` : "/dashboard/tickets";
 }
 
@@ -35,10 +33,9 @@ export function ListLink({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorEleme
 /** The filter form's fields as a list URL (empty fields left out), for a submit without a page load. */
 function submitFilters(e: FormEvent<HTMLFormElement>) {
   e.preventDefault();
-  const params = new URLSearchParams();
-  for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === "string" && v.trim() !== "") params.set(k, v.trim());
-  const s = params.toString();
-  window.history.pushState(null, "", s ? `/dashboard/tickets?${s}` : "/dashboard/tickets");
+  const fields = new URLSearchParams();
+  for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === "string") fields.set(k, v.trim());
+  window.history.pushState(null, "", ticketListHref(ticketListFiltersOf(fields)));
 }
 
 /**

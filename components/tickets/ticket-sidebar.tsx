@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { TicketPageView } from "@/lib/tickets/page-view";
+import type { TicketPageView } from "@/lib/views/ticket-page";
 import { TICKET_PRIORITIES, type TicketStatus } from "@/lib/validation/tickets";
 import { RatingForm, TicketManageForm, TicketStatusButtons, type RateAction, type UpdateAction } from "./ticket-controls";
 import { TicketSlaPanel } from "@/components/sla/ticket-sla-panel";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { TicketListView } from "@/lib/tickets/list-view";
+import type { TicketListView } from "@/lib/views/ticket-list";
 import type { TicketListFilters } from "@/lib/validation/tickets";
 import { SlaBadge } from "@/components/sla/sla-badge";
 import { ListLink, ticketListHref } from "./ticket-filters";

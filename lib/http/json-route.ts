@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AuthorizationError, UserFacingError } from "@/lib/errors";
-import { findNul } from "@/lib/actions/action";
+import { findNul } from "@/lib/validation/nul";
 import { recordSecurityEvent } from "@/lib/dal/security-log";
 import { requireUser } from "@/lib/dal/session";
 import type { SessionUser } from "@/lib/dal/users";

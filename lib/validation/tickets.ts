@@ -12,6 +12,11 @@ export const BODY_MAX = 20_000;
 /** From the ticket settings; the page passes them to the form, the action reads them itself. */
 export type AttachmentLimits = { allowedExtensions: readonly string[]; maxFileSizeMb: number; maxFilesPerMessage: number };
 
+/** The upload limits out of the ticket settings: what forms, pages and actions check files against. */
+export function attachmentLimitsOf({ allowedExtensions, maxFileSizeMb, maxFilesPerMessage }: AttachmentLimits): AttachmentLimits {
+  return { allowedExtensions, maxFileSizeMb, maxFilesPerMessage };
+}
+
 export function fileExtension(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot < 0 ? "" : name.slice(dot + 1).toLowerCase();
@@ -129,3 +134,25 @@ export const ticketListFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().catch(undefined),
 });
 export type TicketListFilters = z.infer<typeof ticketListFiltersSchema>;
+
+type FilterPatch = Partial<Record<keyof TicketListFilters, string | number | undefined>>;
+
+/**
+ * The filters as a query string, in the schema's order (empty ones left out): the one way filters
+ * become a URL — the list's links, its data route, the export. Parse it back with ticketListFiltersOf.
+ */
+export function ticketListQuery(filters: TicketListFilters, patch: FilterPatch = {}): string {
+  const merged: FilterPatch = { ...filters, ...patch };
+  const params = new URLSearchParams();
+  for (const key of Object.keys(ticketListFiltersSchema.shape) as (keyof TicketListFilters)[]) {
+    const v = merged[key];
+    if (v !== undefined && v !== "") params.set(key, String(v));
+  }
+  return params.toString();
+}
+
+/** The filters of a list URL's query (unknown or invalid values dropped). */
+export function ticketListFiltersOf(query: URLSearchParams | Record<string, string | string[] | undefined>): TicketListFilters {
+  const entries = query instanceof URLSearchParams ? Object.fromEntries(query) : Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return ticketListFiltersSchema.parse(entries);
+}

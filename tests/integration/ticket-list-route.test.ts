@@ -1,7 +1,7 @@
 import { GET as listRoute } from "@/app/api/tickets/list/route";
 import { createTicket } from "@/lib/dal/tickets";
 import { findActiveSessionUser } from "@/lib/dal/users";
-import type { TicketListView } from "@/lib/tickets/list-view";
+import type { TicketListView } from "@/lib/views/ticket-list";
 import { actAs } from "./helpers/factories";
 import { requestContext } from "./helpers/request-context";
 import { testDb } from "./helpers/test-db";

@@ -27,6 +27,7 @@ type TicketRow = {
   departmentId: string;
   assigneeId: string | null;
   clientId: string;
+  createdById: string;
   departmentName: string;
   clientName: string;
   clientAgency: string | null;
@@ -73,7 +74,7 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
     db().$queryRaw<(TicketRow & { messages: Json<MessageRow>[]; attachments: AttachmentRow[]; activities: Json<ActivityRow & Labels>[]; assignable: Named[]; departments: Named[] })[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."description", t."status"::text AS status, t."priority"::text AS priority,
            t."suggestedPriority"::text AS "suggestedPriority", t."rating", t."ratingComment", t."ratedAt", t."createdAt", t."updatedAt",
-           t."departmentId"::text AS "departmentId", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId",
+           t."departmentId"::text AS "departmentId", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId", t."createdById"::text AS "createdById",
            d."name" AS "departmentName", c."name" AS "clientName", ag."name" AS "clientAgency", cb."name" AS "createdByName", asg."name" AS "assigneeName",
            t."firstResponseDueAt", t."resolutionDueAt", t."firstResponseAt", t."firstResponseMet", t."resolutionMet", t."resolvedAt",
            t."slaPausedAt", t."slaPausedMinutes",
@@ -168,10 +169,12 @@ function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: Attac
     departmentId: t.departmentId,
     assigneeId: t.assigneeId,
     clientId: t.clientId,
-    department: { name: t.departmentName },
-    client: { name: t.clientName, agency: t.clientAgency ? { name: t.clientAgency } : null },
-    createdBy: { name: t.createdByName },
-    assignee: t.assigneeName ? { name: t.assigneeName } : null,
+    createdById: t.createdById,
+    department: t.departmentName,
+    client: t.clientName,
+    agency: t.clientAgency,
+    createdBy: t.createdByName,
+    assignee: t.assigneeName,
     sla: slaView(cal, t, new Date()),
     attachments: filesOf(null),
     messages: messages.map((m) => ({
@@ -179,7 +182,8 @@ function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: Attac
       body: m.body,
       internal: m.internal,
       createdAt: m.createdAt,
-      author: { name: m.authorName, role: m.authorRole },
+      author: m.authorName,
+      authorRole: m.authorRole,
       attachments: filesOf(m.id),
     })),
     activities: activities.map((h) => ({
@@ -190,7 +194,7 @@ function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: Attac
       fromLabel: label(h.field, h.fromValue, h.fromLabel),
       toLabel: label(h.field, h.toValue, h.toLabel),
       createdAt: h.createdAt,
-      actor: { name: h.actorName },
+      actor: h.actorName,
     })),
   };
 }

@@ -81,20 +81,19 @@ export async function sessionCookie(identifier: string, password: string): Promi
 }
 
 /**
- * Waits until the ticket list shows the view of the current address: the list is rendered in the
- * browser from /api/tickets/list, after the page and after every tab, filter or page change.
+ * Waits until the ticket list shows the view of the current address: rendered with the page, and
+ * fetched from /api/tickets/list after every tab, filter or page change.
  */
 export async function ticketListShown(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const list = document.querySelector('[data-testid="ticket-list"]');
-    return !!list && list.getAttribute("aria-busy") === "false" && list.getAttribute("data-search") === new URLSearchParams(location.search).toString();
+    const canonical = (q: string) => [...new URLSearchParams(q)].filter(([, v]) => v !== "").map(([k, v]) => `${k}=${v}`).sort().join("&");
+    const shown = list?.getAttribute("data-query");
+    return shown != null && list!.getAttribute("aria-busy") === "false" && canonical(shown) === canonical(location.search);
   });
 }
 
-/**
- * Waits until the ticket page shows the ticket of the current address: opened directly, the page is
- * a static shell and the ticket comes from /api/tickets/detail.
- */
+/** Waits until the ticket page shows the ticket of the current address. */
 export async function ticketShown(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const shown = document.querySelector('[data-testid="ticket-page"]');

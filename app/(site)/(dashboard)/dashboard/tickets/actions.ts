@@ -1,18 +1,16 @@
 "use server";
 
-// No revalidatePath here: no server cache holds ticket data (the list and the ticket page fetch it as
-// no-store JSON and fetch again after a change), and a revalidation would make Next render the
-// server page into the answer, which a static shell (app/(shell)) cannot take without a reload.
+// No revalidatePath here: no server cache holds ticket data, and the ticket page fetches its view again
+// after a change (one small JSON answer), where a revalidation would render the whole page into the
+// action's answer.
 
 import { runAction, type ActionResult } from "@/lib/actions/action";
 import { getSettings } from "@/lib/dal/settings";
 import { createTicket, rateTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
 import { createTicketSchema, rateTicketSchema, replySchema, updateTicketSchema } from "@/lib/validation/tickets";
 
-async function limits() {
-  const s = await getSettings("ticket");
-  return { allowedExtensions: s.allowedExtensions, maxFileSizeMb: s.maxFileSizeMb, maxFilesPerMessage: s.maxFilesPerMessage };
-}
+/** The ticket settings hold the upload limits the schemas check files against. */
+const limits = () => getSettings("ticket");
 
 export async function createTicketAction(input: unknown): Promise<ActionResult<{ number: string }>> {
   return runAction({ schema: createTicketSchema(await limits()), input }, async (input, user) => {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/dal/session";
-import { currentLocale } from "@/lib/i18n/server";
-import { TicketPageApp } from "@/components/tickets/ticket-page-app";
+import { TicketNotFoundError } from "@/lib/dal/tickets";
+import { ticketPageView } from "@/lib/views/ticket-page";
 import { ClientIntl } from "@/components/layout/client-intl";
-import { ticketPageMessages } from "@/lib/tickets/shell-messages";
+import { TicketPage, ticketDataUrl } from "@/components/tickets/ticket-page";
 import { rateTicketAction, replyToTicketAction, updateTicketAction } from "../actions";
 
 type Params = Promise<{ number: string }>;
@@ -12,18 +13,21 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: decodeURIComponent((await params).number).slice(0, 40) };
 }
 
-/**
- * A ticket reached by a navigation inside the dashboard (opened as a document, middleware serves the
- * static page instead): the same browser component inside the server-rendered layout. Either way the
- * ticket comes from /api/tickets/detail, which checks who may see it. Keyed by the language too: the
- * data's dates and service-level words are worded by the server, so a language switch fetches anew.
- */
-export default async function TicketPage({ params }: { params: Params }) {
-  const number = decodeURIComponent((await params).number);
-  await requirePageUser("/dashboard/tickets");
+/** One ticket, its first view rendered here (404 when it does not exist or is not this user's to see). */
+export default async function TicketDetailPage({ params }: { params: Params }) {
+  const number = decodeURIComponent((await params).number).slice(0, 64);
+  const user = await requirePageUser("/dashboard/tickets");
+  const view = await ticketPageView(user, number).catch((error: unknown) => {
+    if (error instanceof TicketNotFoundError) notFound();
+    throw error;
+  });
   return (
-    <ClientIntl extra={ticketPageMessages}>
-      <TicketPageApp key={`${number}|${await currentLocale()}`} number={number} actions={{ reply: replyToTicketAction, update: updateTicketAction, rate: rateTicketAction }} />
+    <ClientIntl namespaces={["tickets", "attachments", "sla"]}>
+      <TicketPage
+        key={number}
+        initial={{ url: ticketDataUrl(number), view }}
+        actions={{ reply: replyToTicketAction, update: updateTicketAction, rate: rateTicketAction }}
+      />
     </ClientIntl>
   );
 }

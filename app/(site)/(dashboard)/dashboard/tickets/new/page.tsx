@@ -5,7 +5,7 @@ import { getSettings } from "@/lib/dal/settings";
 import { listActiveDepartments } from "@/lib/dal/departments";
 import { listClientsForFiling } from "@/lib/dal/tickets";
 import { TicketForm, type TicketFormCopy } from "@/components/tickets/ticket-form";
-import { TICKET_PRIORITIES } from "@/lib/validation/tickets";
+import { attachmentLimitsOf, TICKET_PRIORITIES } from "@/lib/validation/tickets";
 import { createTicketAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +20,7 @@ export default async function NewTicketPage() {
     listActiveDepartments(),
     listClientsForFiling(user),
   ]);
-  const limits = { allowedExtensions: settings.allowedExtensions, maxFileSizeMb: settings.maxFileSizeMb, maxFilesPerMessage: settings.maxFilesPerMessage };
+  const limits = attachmentLimitsOf(settings);
   const copy: TicketFormCopy = {
     department: t("fields.department"),
     subject: t("fields.subject"),

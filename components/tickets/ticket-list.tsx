@@ -1,0 +1,54 @@
+"use client";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { TicketListView } from "@/lib/views/ticket-list";
+import { ticketListFiltersOf, ticketListQuery } from "@/lib/validation/tickets";
+import { useView, type InitialView } from "@/components/dashboard/use-view";
+import { LoadFailed } from "@/components/dashboard/load-failed";
+import { TicketFilters, TicketStatusTabs } from "./ticket-filters";
+import { TicketTable } from "./ticket-table";
+import { ExportLinks } from "./export-links";
+
+type Options = NonNullable<TicketListView["options"]>;
+
+/** The data route's address for the list's current filters (the one serialiser: ticketListQuery). */
+export const ticketListDataUrl = (query: string) => `/api/tickets/list?${query}`;
+
+/**
+ * The ticket list: the server renders the first view into the page; tabs, filters and pages change
+ * the address (pushState: links stay real links) and fetch only that view's data. The filter choices
+ * come with the page.
+ */
+export function TicketList({ initial, options }: { initial: InitialView<TicketListView>; options: Options }) {
+  const t = useTranslations("tickets");
+  const tReports = useTranslations("reports");
+  const filters = ticketListFiltersOf(useSearchParams());
+  const query = ticketListQuery(filters);
+  const { view, status, retry } = useView(ticketListDataUrl(query), initial);
+  const loading = status === "loading";
+  return (
+    <section className="space-y-4" aria-busy={loading} data-testid="ticket-list" data-query={status === "ready" ? query : undefined}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{view ? (view.staffSide ? t("listTitle") : t("myTickets")) : t("title")}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          {view?.canExport ? <ExportLinks filters={filters} labels={{ csv: tReports("downloadCsv"), xlsx: tReports("downloadXlsx") }} /> : null}
+          <Link href="/dashboard/tickets/new" prefetch={false} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("new")}
+          </Link>
+        </div>
+      </div>
+      {status === "failed" || status === "notFound" ? <LoadFailed text={t("loadFailed")} onRetry={retry} /> : null}
+      {view ? (
+        <>
+          <TicketStatusTabs filters={filters} list={view.list} slaTabs={view.sla.tabs} />
+          <TicketFilters key={query} filters={filters} staffSide={view.staffSide} {...options} />
+          <TicketTable filters={filters} list={view.list} staffSide={view.staffSide} slaColumn={view.sla.column} />
+        </>
+      ) : null}
+      <p role="status" className={loading ? "text-sm text-slate-600" : "sr-only"}>
+        {loading ? t("loading") : ""}
+      </p>
+    </section>
+  );
+}

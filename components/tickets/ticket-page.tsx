@@ -1,0 +1,42 @@
+"use client";
+import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { TicketPageView } from "@/lib/views/ticket-page";
+import { useView, type InitialView } from "@/components/dashboard/use-view";
+import { LoadFailed } from "@/components/dashboard/load-failed";
+import { TicketConversation } from "./ticket-conversation";
+import { TicketSidebar } from "./ticket-sidebar";
+import type { ReplyAction } from "./reply-form";
+import type { RateAction, UpdateAction } from "./ticket-controls";
+
+export type TicketPageActions = { reply: ReplyAction; update: UpdateAction; rate: RateAction };
+
+/** The data route's address for one ticket. */
+export const ticketDataUrl = (number: string) => `/api/tickets/detail?${new URLSearchParams({ number })}`;
+
+/**
+ * The ticket page: the server renders the first view into the page; after a reply, a save or a rating
+ * the ticket is fetched again, and the form says "saved" once the new state is on screen.
+ */
+export function TicketPage({ initial, actions }: { initial: InitialView<TicketPageView>; actions: TicketPageActions }) {
+  const t = useTranslations("tickets");
+  const { view, status, retry, refresh } = useView(initial.url, initial);
+
+  // Gone or moved out of this user's sight since the page was rendered: the page's "not found".
+  if (status === "notFound") notFound();
+  if (!view) {
+    return status === "failed" ? (
+      <LoadFailed text={t("detail.loadFailed")} onRetry={retry} />
+    ) : (
+      <p role="status" aria-busy="true" className="text-sm text-slate-600">
+        {t("detail.loading")}
+      </p>
+    );
+  }
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" data-testid="ticket-page" data-number={view.ticket.number}>
+      <TicketConversation view={view} replyAction={actions.reply} onChanged={refresh} />
+      <TicketSidebar view={view} actions={actions} onChanged={refresh} />
+    </div>
+  );
+}
