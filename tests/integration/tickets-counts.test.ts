@@ -1,5 +1,5 @@
 import { listTicketsForUser } from "@/lib/dal/tickets";
-import { COUNT_CAP } from "@/lib/dal/tickets/list";
+import { COUNT_CAP } from "@/lib/dal/tickets/counts";
 import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import { TICKET_STATUSES, ticketListFiltersSchema, type TicketStatus } from "@/lib/validation/tickets";

@@ -2,7 +2,9 @@
 export { TicketNotFoundError } from "./scope";
 export { cleanFileName, openAttachment, type AttachmentView } from "./attachments";
 export { createTicket, type CreateTicketData } from "./create";
-export { COUNT_CAP, countMyOverdueTickets, DUE_SOON_MINUTES, listTicketsForUser, type TicketList, type TicketListRow } from "./list";
+export { listTicketsForUser, type TicketList, type TicketListRow } from "./list";
+export { COUNT_CAP, countMyOverdueTickets } from "./counts";
+export { DUE_SOON_MINUTES } from "./filter-sql";
 export { listClientsForFiling, listTicketFilterOptions } from "./options";
 export { getTicketOrThrow, type SlaTargetView, type TicketDetail } from "./detail";
 export { rateTicket, replyToTicket, updateTicket } from "./update";

@@ -1,0 +1,63 @@
+import "server-only";
+import { Prisma } from "@/lib/db";
+import { prefixQuery } from "@/lib/dal/search";
+import type { TicketListFilters } from "@/lib/validation/tickets";
+import { addWorkingMinutes } from "@/lib/sla/calendar";
+import { getWorkingCalendar } from "@/lib/dal/sla";
+
+// The list's filters as conditions on the ticket alias `t`: the page, its counts, the export and the
+// dashboards build their WHERE from these, so a filter means the same everywhere.
+
+/** "Segera jatuh tempo": due within this much working time. */
+export const DUE_SOON_MINUTES = 120;
+
+export type SlaWindow = { now: Date; dueSoonUntil: Date };
+
+/** The service-level views' window as of now: late before `now`, due soon within DUE_SOON_MINUTES of working time. */
+export async function slaWindowNow(now = new Date()): Promise<SlaWindow> {
+  return { now, dueSoonUntil: addWorkingMinutes(await getWorkingCalendar(), now, DUE_SOON_MINUTES) };
+}
+
+/** The service-level views as conditions; both read the partial indexes on running clocks. */
+export function slaViewSql(view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sql {
+  return view === "overdue"
+    ? Prisma.sql`t."slaNextDueAt" < ${w.now}`
+    : Prisma.sql`t."slaNextDueAt" >= ${w.now} AND t."slaNextDueAt" <= ${w.dueSoonUntil}`;
+}
+
+function jakartaDayStart(isoDate: string, plusDays = 0): string {
+  const d = new Date(`${isoDate}T00:00:00+07:00`);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d.toISOString().replace("T", " ").replace("Z", "");
+}
+
+/**
+ * With a selective btree filter (department, assignee, OPD, a client's own list) the text is
+ * rechecked per row (ts_match_vq is `@@` in a form the GIN index does not serve), because AND-ing
+ * the GIN bitmap of a common word costs more than reading the few rows the filter leaves.
+ */
+export function filterSql(filters: TicketListFilters, opts: { withStatus: boolean; narrowScope: boolean; sla?: SlaWindow }): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (opts.withStatus && filters.sla && opts.sla) parts.push(slaViewSql(filters.sla, opts.sla));
+  // Only tickets whose clock runs have a next due time; the sort lists those, soonest first.
+  if (opts.withStatus && filters.sort === "due") parts.push(Prisma.sql`t."slaNextDueAt" IS NOT NULL`);
+  if (opts.withStatus && filters.status) parts.push(Prisma.sql`t."status" = ${filters.status}::"TicketStatus"`);
+  if (filters.priority) parts.push(Prisma.sql`t."priority" = ${filters.priority}::"TicketPriority"`);
+  if (filters.departmentId) parts.push(Prisma.sql`t."departmentId" = ${filters.departmentId}::uuid`);
+  if (filters.agencyId) parts.push(Prisma.sql`t."agencyId" = ${filters.agencyId}::uuid`);
+  if (filters.assignee === "unassigned") parts.push(Prisma.sql`t."assigneeId" IS NULL`);
+  else if (filters.assignee) parts.push(Prisma.sql`t."assigneeId" = ${filters.assignee}::uuid`);
+  if (filters.from) parts.push(Prisma.sql`t."createdAt" >= ${jakartaDayStart(filters.from)}::timestamp`);
+  if (filters.to) parts.push(Prisma.sql`t."createdAt" < ${jakartaDayStart(filters.to, 1)}::timestamp`);
+  if (filters.q) {
+    const tsq = prefixQuery(filters.q);
+    const numberLike = /^[A-Za-z0-9-]+$/.test(filters.q) && /\d/.test(filters.q) ? `${filters.q.toUpperCase()}%` : null;
+    const or: Prisma.Sql[] = [];
+    if (numberLike) or.push(Prisma.sql`t."number" LIKE ${numberLike}`);
+    const narrow = opts.narrowScope || !!(filters.departmentId || filters.assignee || filters.agencyId);
+    if (tsq && narrow) or.push(Prisma.sql`ts_match_vq(t."searchVector", to_tsquery('simple'::regconfig, ${tsq}))`);
+    else if (tsq) or.push(Prisma.sql`t."searchVector" @@ to_tsquery('simple'::regconfig, ${tsq})`);
+    parts.push(or.length ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`);
+  }
+  return parts;
+}
