@@ -17,8 +17,10 @@ import {
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
 import { SelectField } from "@/components/ui/select-field";
 import { toFormData, useActionForm } from "@/components/ui/use-action-form";
+import { AddAgencyInline, type AddAgencyCopy } from "./add-agency-inline";
 
-export type UserFormCopy = {
+/** `AddAgencyCopy`: the in-place "new OPD" part of the Add Client form. */
+export type UserFormCopy = AddAgencyCopy & {
   name: string;
   username: string;
   email: string;
@@ -35,11 +37,6 @@ export type UserFormCopy = {
   designation: string;
   agency: string;
   chooseAgency: string;
-  /** The in-place "new OPD" part of the Add Client form. */
-  addAgency: string;
-  addAgencyName: string;
-  addAgencySubmit: string;
-  agencyAdded: string;
   submit: string;
   submitting: string;
 };
@@ -65,8 +62,8 @@ const SCHEMAS = {
 } as const;
 
 /**
- * Add New / Edit for Admins (screen 8), Staff (12) and Clients (14). Validates with the same zod
- * schema as the server action, then submits FormData (the avatar is a file).
+ * Add New / Edit for Admins, Staff and Clients. Validates with the same zod schema as the server
+ * action, then submits FormData (the avatar is a file).
  */
 export function UserForm({
   kind,
@@ -205,72 +202,5 @@ export function UserForm({
         {isSubmitting ? copy.submitting : copy.submit}
       </button>
     </form>
-  );
-}
-
-/** Not a nested form (HTML forbids it): a text field and a button that calls the OPD action directly. */
-function AddAgencyInline({
-  copy,
-  createAgency,
-  onCreated,
-}: {
-  copy: UserFormCopy;
-  createAgency: (input: unknown) => Promise<ActionResult<unknown>>;
-  onCreated: (agency: { id: string; name: string }) => void;
-}) {
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const add = async () => {
-    setError(null);
-    setDone(null);
-    setBusy(true);
-    const result = await createAgency({ name });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.fieldErrors?.name ?? result.formError ?? null);
-      return;
-    }
-    onCreated({ id: (result.data as { id: string }).id, name: name.trim() });
-    setDone(copy.agencyAdded.replace("{name}", name.trim()));
-    setName("");
-  };
-  return (
-    <details className="rounded border border-slate-200 p-3" data-testid="add-agency">
-      <summary className="cursor-pointer text-sm font-medium text-brand-800">{copy.addAgency}</summary>
-      <div className="mt-2 flex flex-wrap items-end gap-2">
-        <div className="min-w-[14rem] flex-1">
-          <label htmlFor="new-agency-name" className="block text-sm font-medium">
-            {copy.addAgencyName}
-          </label>
-          <input
-            id="new-agency-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                void add();
-              }
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "new-agency-error" : undefined}
-            className={inputClass}
-          />
-        </div>
-        <button type="button" onClick={() => void add()} disabled={busy} className={buttonClass}>
-          {copy.addAgencySubmit}
-        </button>
-      </div>
-      {error ? (
-        <p id="new-agency-error" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <p role="status" className="mt-1 text-sm text-green-800">
-        {done}
-      </p>
-    </details>
   );
 }
