@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
 import { getSettings } from "@/lib/dal/settings";
 import { serverTranslator } from "@/lib/i18n/server";
 import { resolveLocale } from "@/lib/i18n/locales";
@@ -127,7 +128,7 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
       default:
         throw new UnsendableMailError(`unknown ticket mail kind ${row.kind}`);
     }
-    if (recipient?.role === "CLIENT" && content.quote && row.kind !== "ticketReceived" && row.kind !== "staffReply") {
+    if (recipient && !can(recipient, "tickets.work") && content.quote && row.kind !== "ticketReceived" && row.kind !== "staffReply") {
       content.quote = null; // a client only ever sees its own ticket's public text
     }
   } else {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
 import { clean, log as logger } from "@/lib/log";
 import { UserFacingError } from "@/lib/errors";
 import { getSettings } from "@/lib/dal/settings";
@@ -178,7 +179,8 @@ async function handle(mail: ParsedMail, from: string, subject: string): Promise<
     return replyByMail(user, locale, mail, ticketId, text);
   }
 
-  if (user?.role === "CLIENT") return newTicketByMail(user, locale, mail, subject, text);
+  // Only the client side files tickets by mail; staff answer through a ticket's reply address.
+  if (user && !can(user, "tickets.work")) return newTicketByMail(user, locale, mail, subject, text);
   if (user) return { outcome: "skipped:staffWithoutTicket" };
   return toContactInbox(mail, from, subject, text);
 }

@@ -1,4 +1,6 @@
-// The mails the helpdesk sends. Edge-safe (no imports): used by the profile form and the DAL.
+// The mails the helpdesk sends. Edge-safe (no database): used by the profile form and the DAL.
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
 
 /** Ticket and inbox mails a user may turn off in their profile (all on by default). */
 export const OPTIONAL_MAIL_KINDS = [
@@ -16,11 +18,14 @@ export type OptionalMailKind = (typeof OPTIONAL_MAIL_KINDS)[number];
 export type AccountMailKind = "passwordReset" | "invitation" | "test" | "replyRefused" | "inboundRefused";
 export type MailKind = OptionalMailKind | AccountMailKind;
 
-/** Which of the optional mails a role can receive at all (the profile shows only these). */
-export function mailKindsForRole(role: string): OptionalMailKind[] {
-  if (role === "CLIENT") return ["ticketReceived", "staffReply", "statusChanged"];
-  if (role === "STAFF") return ["assigned", "clientReply", "newTicket"];
-  return ["assigned", "clientReply", "newTicket", "contactMessage"];
+/**
+ * Which of the optional mails a role can receive at all (the profile shows only these): the client
+ * side is told about its own tickets, the staff side about the tickets it works, and whoever manages
+ * the Kontak inbox about new messages.
+ */
+export function mailKindsForRole(role: Role): OptionalMailKind[] {
+  if (!can({ role }, "tickets.work")) return ["ticketReceived", "staffReply", "statusChanged"];
+  return can({ role }, "inbox.manage") ? ["assigned", "clientReply", "newTicket", "contactMessage"] : ["assigned", "clientReply", "newTicket"];
 }
 
 /** Status changes a client is mailed about. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { roleCanSql } from "@/lib/auth/permission-sql";
 import { recipientsWhere, ticketRef, type TicketEvent, type TicketRef } from "@/lib/dal/tickets/recipients";
 import { MAILED_STATUSES, type MailKind } from "./kinds";
 
@@ -66,14 +67,14 @@ export async function queueTicketMails(
   wakeMailWorker();
 }
 
-/** A new Kontak message: every active admin who has not turned it off. */
+/** A new Kontak message: everyone active who manages the inbox and has not turned it off. */
 export async function queueContactMails(tx: Tx | ReturnType<typeof db>, contactMessageId: string): Promise<void> {
   const payload = JSON.stringify({ contactMessageId });
   await tx.$executeRaw`
     INSERT INTO "EmailOutbox" ("id", "kind", "userId", "toAddress", "locale", "payload")
     SELECT gen_random_uuid(), 'contactMessage', u."id", u."email", u."locale", ${payload}::jsonb
     FROM "User" u
-    WHERE u."active" AND u."role" IN ('ADMIN', 'SUPER_ADMIN') AND u."email" <> ''
+    WHERE u."active" AND ${roleCanSql(Prisma.sql`u."role"`, "inbox.manage")} AND u."email" <> ''
       AND NOT ('contactMessage' = ANY (u."emailOptOut"))`;
   wakeMailWorker();
 }

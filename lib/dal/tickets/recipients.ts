@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
+import { roleCanSql } from "@/lib/auth/permission-sql";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
 type Tx = Prisma.TransactionClient;
@@ -34,6 +35,8 @@ export function ticketColumns(alias: string): TicketRef {
   return { id: col("id"), clientId: col("clientId"), departmentId: col("departmentId"), assigneeId: col("assigneeId") };
 }
 
+const ROLE = Prisma.sql`u."role"`;
+
 /** The staff who handle a ticket: its assignee, or while unassigned every active Staff of its department. */
 const handlers = (t: TicketRef) =>
   Prisma.sql`(CASE WHEN ${t.assigneeId} IS NULL THEN u."role" = 'STAFF' AND u."departmentId" = ${t.departmentId} ELSE u."id" = ${t.assigneeId} END)`;
@@ -44,12 +47,12 @@ const handlers = (t: TicketRef) =>
  */
 export function recipientsWhere(event: TicketEvent, t: TicketRef, actorId: string | null): Prisma.Sql {
   const who = {
-    // Admins, the department's staff and (when filed on their behalf) the client.
-    created: Prisma.sql`(u."role" IN ('ADMIN', 'SUPER_ADMIN') OR (u."role" = 'STAFF' AND u."departmentId" = ${t.departmentId}) OR u."id" = ${t.clientId})`,
+    // Those who see every ticket (Admins), the department's staff and (when filed on their behalf) the client.
+    created: Prisma.sql`(${roleCanSql(ROLE, "tickets.seeAll")} OR (u."role" = 'STAFF' AND u."departmentId" = ${t.departmentId}) OR u."id" = ${t.clientId})`,
     staffReply: Prisma.sql`u."id" = ${t.clientId}`,
     status: Prisma.sql`u."id" = ${t.clientId}`,
     clientReply: handlers(t),
-    note: Prisma.sql`(${handlers(t)} AND u."role" <> 'CLIENT')`,
+    note: Prisma.sql`(${handlers(t)} AND ${roleCanSql(ROLE, "tickets.work")})`,
     assigned: Prisma.sql`u."id" = ${t.assigneeId}`,
   }[event];
   return Prisma.sql`u."active" AND ${who} AND u."id" IS DISTINCT FROM ${actorId}::uuid`;
@@ -57,10 +60,10 @@ export function recipientsWhere(event: TicketEvent, t: TicketRef, actorId: strin
 
 /**
  * Who hears a service-level warning or breach: the ticket's handlers (its assignee, or its
- * department's staff while unassigned) and the Admins (they manage every department).
+ * department's staff while unassigned) and those who see every ticket (the Admins).
  */
 export function slaRecipientsWhere(t: TicketRef): Prisma.Sql {
-  return Prisma.sql`u."active" AND (${handlers(t)} OR u."role" IN ('ADMIN', 'SUPER_ADMIN'))`;
+  return Prisma.sql`u."active" AND (${handlers(t)} OR ${roleCanSql(ROLE, "tickets.seeAll")})`;
 }
 
 /** Writes the bell notifications of one event, in the caller's transaction. */
