@@ -2,14 +2,15 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { addDays, todayWib } from "@/lib/validation/reports";
-import { countSlaViews, slaWindowNow } from "./tickets/list";
+import { SLA_COUNT_CAP } from "@/lib/validation/tickets";
+import { slaViewSql, slaWindowNow, type SlaWindow } from "./tickets/filter-sql";
 import { scopeOf, scopeSql } from "./tickets/scope";
 import type { SessionUser } from "./users";
 import { ALL_DEPARTMENTS } from "./reports";
 
-// The landing page of each role (issue 11): what to do next, from the same aggregates as the reports.
-
-// ------------------------------------------------------------------ dashboards
+// The landing page of each role: what to do next. Each dashboard is one SQL statement (a round trip
+// costs more Node CPU than these reads): counters from the trigger-kept TicketOpenCount and
+// TicketStat, lists as the first rows of an index, service-level counts in due-time order with a cap.
 
 export type OpenStatus = "OPEN" | "IN_PROGRESS" | "WAITING";
 
@@ -18,6 +19,40 @@ function weekStart(today: string): string {
   const dow = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(today, -((dow + 6) % 7));
 }
+
+/** Open tickets counted under one key of TicketOpenCount (dim: department | unassigned | agency | assignee | client). */
+const openCount = (dim: string, key: Prisma.Sql) =>
+  Prisma.sql`(SELECT coalesce(sum("n"), 0)::int FROM "TicketOpenCount" WHERE "dim" = ${dim} AND "key" = ${key})`;
+
+/**
+ * Late / due-soon tickets among the union of `parts` (disjoint conditions), capped at SLA_COUNT_CAP: the
+ * list's Terlambat and Segera jatuh tempo tabs count the same conditions with the same cap. Each part
+ * walks its own due-time index and the walk stops at the cap; a staff member's scope written as one
+ * OR read every late ticket of the department (tens of thousands at 1,000,000 tickets) to count 1,000.
+ */
+function slaCount(parts: Prisma.Sql[], view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sql {
+  const reads = parts.map((p) => Prisma.sql`(SELECT 1 FROM "Ticket" t WHERE ${p} AND ${slaViewSql(view, w)} ORDER BY t."slaNextDueAt" LIMIT ${SLA_COUNT_CAP})`);
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM (${Prisma.join(reads, " UNION ALL ")}) u LIMIT ${SLA_COUNT_CAP}) c)`;
+}
+
+export type DashboardTicket = { id: string; number: string; subject: string; status: string; priority: string; createdAt: Date; rating: number | null };
+
+const LIST = 8;
+
+/** The first LIST tickets matching `where` in `order` (which an index serves), as a JSON array. */
+function topTickets(where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', x."id"::text, 'number', x."number", 'subject', x."subject", 'status', x."status"::text,
+                                     'priority', x."priority"::text, 'createdAt', (EXTRACT(EPOCH FROM x."createdAt") * 1000)::float8, 'rating', x."rating") ORDER BY x.ord), '[]')
+    FROM (SELECT t."id", t."number", t."subject", t."status", t."priority", t."createdAt", t."rating", row_number() OVER (ORDER BY ${order}) AS ord
+          FROM "Ticket" t WHERE ${where} ORDER BY ${order} LIMIT ${LIST}) x)`;
+}
+
+type JsonTicket = Omit<DashboardTicket, "createdAt"> & { createdAt: number };
+const toTickets = (rows: JsonTicket[]): DashboardTicket[] => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+
+const OPEN = Prisma.sql`t."status" IN ('OPEN', 'IN_PROGRESS', 'WAITING')`;
+
+// ------------------------------------------------------------------ admin
 
 export type AdminDashboard = {
   open: Record<OpenStatus, number>;
@@ -37,50 +72,44 @@ export type AdminDashboard = {
   weekStart: string;
 };
 
-/** Managers' dashboard: every number from the aggregates (a handful of small index scans). */
+type Named = { id: string; name: string; open: number };
+type DayRow = { day: string; created: number; resolved: number; rated: number; ratingSum: number };
+
+/** The five OPDs or departments with most open tickets (most first; ties by id). */
+function topOpen(dim: "agency" | "department", table: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', x."id"::text, 'name', x."name", 'open', s.open) ORDER BY s.open DESC, s."key"), '[]')
+    FROM (SELECT "key", sum("n")::int AS open FROM "TicketOpenCount" WHERE "dim" = ${dim} GROUP BY "key" HAVING sum("n") > 0 ORDER BY 2 DESC, 1 LIMIT 5) s
+    JOIN ${table} x ON x."id" = s."key")`;
+}
+
+/** Managers' dashboard. */
 export async function getAdminDashboard(user: SessionUser, now = new Date()): Promise<AdminDashboard> {
   assertCan(user, "tickets.seeAll");
   const today = todayWib(now);
   const monday = weekStart(today);
   const chartFrom = addDays(today, -29);
   const since = monday < chartFrom ? monday : chartFrom;
-  const [openRows, dayRows, top, slaCounts] = await Promise.all([
-    db().$queryRaw<{ status: OpenStatus; n: number; unassigned: number }[]>`
-      SELECT status::text AS status, sum(count)::int AS n,
-             (sum(count) FILTER (WHERE "assigneeId" = ${ALL_DEPARTMENTS}::uuid))::int AS unassigned
-      FROM "TicketOpenStat" GROUP BY status`,
-    db().$queryRaw<{ day: string; created: number; resolved: number; rated: number; ratingSum: number }[]>`
-      SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(created)::int AS created, sum(resolved)::int AS resolved,
-             sum(rated)::int AS rated, sum("ratingSum")::int AS "ratingSum"
-      FROM "TicketStat" WHERE "departmentId" = ${ALL_DEPARTMENTS}::uuid AND dim = 'priority' AND day BETWEEN ${since}::date AND ${today}::date
-      GROUP BY day`,
-    db().$queryRaw<{ kind: "agency" | "department"; id: string; name: string; open: number }[]>`
-      (SELECT 'agency' AS kind, a."id"::text AS id, a."name", s.open FROM (
-         SELECT "agencyId", sum(count)::int AS open FROM "TicketOpenStat" WHERE "agencyId" <> ${ALL_DEPARTMENTS}::uuid
-         GROUP BY "agencyId" HAVING sum(count) > 0 ORDER BY 2 DESC LIMIT 5) s JOIN "Agency" a ON a."id" = s."agencyId")
-      UNION ALL
-      (SELECT 'department', d."id"::text, d."name", s.open FROM (
-         SELECT "departmentId", sum(count)::int AS open FROM "TicketOpenStat" GROUP BY "departmentId" HAVING sum(count) > 0 ORDER BY 2 DESC LIMIT 5) s
-       JOIN "Department" d ON d."id" = s."departmentId")`,
-    // Running clocks past a due time, counted as the list's Terlambat tab counts them.
-    slaWindowNow(now).then((w) => countSlaViews(Prisma.sql`TRUE`, w)),
-  ]);
-  const open = { OPEN: 0, IN_PROGRESS: 0, WAITING: 0 } as Record<OpenStatus, number>;
-  let unassigned = 0;
-  for (const r of openRows) {
-    open[r.status] = r.n;
-    unassigned += r.unassigned ?? 0;
-  }
-  const days = new Map(dayRows.map((r) => [r.day, r]));
+  const w = await slaWindowNow(now);
+  const [row] = await db().$queryRaw<{ open: Partial<Record<OpenStatus, number>> | null; unassigned: number; overdue: number; days: DayRow[]; topAgencies: Named[]; topDepartments: Named[] }[]>`
+    SELECT (SELECT json_object_agg(s.status, s.n) FROM (SELECT "status"::text AS status, sum("n")::int AS n FROM "TicketOpenCount" WHERE "dim" = 'department' GROUP BY 1) s) AS open,
+           (SELECT coalesce(sum("n"), 0)::int FROM "TicketOpenCount" WHERE "dim" = 'unassigned') AS unassigned,
+           ${slaCount([Prisma.sql`TRUE`], "overdue", w)} AS overdue,
+           (SELECT coalesce(json_agg(json_build_object('day', to_char(day, 'YYYY-MM-DD'), 'created', created, 'resolved', resolved, 'rated', rated, 'ratingSum', "ratingSum")), '[]')
+              FROM (SELECT day, sum(created)::int AS created, sum(resolved)::int AS resolved, sum(rated)::int AS rated, sum("ratingSum")::int AS "ratingSum"
+                    FROM "TicketStat" WHERE "departmentId" = ${ALL_DEPARTMENTS}::uuid AND dim = 'priority' AND day BETWEEN ${since}::date AND ${today}::date
+                    GROUP BY day) d) AS days,
+           ${topOpen("agency", Prisma.sql`"Agency"`)} AS "topAgencies",
+           ${topOpen("department", Prisma.sql`"Department"`)} AS "topDepartments"`;
+  const days = new Map(row!.days.map((r) => [r.day, r]));
   const sum = (fromDay: string, key: "created" | "resolved" | "rated" | "ratingSum") =>
-    dayRows.filter((r) => r.day >= fromDay).reduce((a, r) => a + r[key], 0);
+    row!.days.filter((r) => r.day >= fromDay).reduce((a, r) => a + r[key], 0);
   const rated = sum(chartFrom, "rated");
   const chart: AdminDashboard["chart"] = [];
   for (let d = chartFrom; d <= today; d = addDays(d, 1)) chart.push({ day: d, created: days.get(d)?.created ?? 0, resolved: days.get(d)?.resolved ?? 0 });
   return {
-    open,
-    unassigned,
-    overdue: slaCounts.overdue,
+    open: { OPEN: 0, IN_PROGRESS: 0, WAITING: 0, ...row!.open },
+    unassigned: row!.unassigned,
+    overdue: row!.overdue,
     createdToday: sum(today, "created"),
     createdWeek: sum(monday, "created"),
     resolvedToday: sum(today, "resolved"),
@@ -88,17 +117,14 @@ export async function getAdminDashboard(user: SessionUser, now = new Date()): Pr
     rated,
     averageRating: rated ? Math.round((sum(chartFrom, "ratingSum") / rated) * 100) / 100 : null,
     chart,
-    topAgencies: top.filter((r) => r.kind === "agency").sort((a, b) => b.open - a.open),
-    topDepartments: top.filter((r) => r.kind === "department").sort((a, b) => b.open - a.open),
+    topAgencies: row!.topAgencies,
+    topDepartments: row!.topDepartments,
     today,
     weekStart: monday,
   };
 }
 
-export type DashboardTicket = { id: string; number: string; subject: string; status: string; priority: string; createdAt: Date; rating: number | null };
-
-const TICKET_COLUMNS = Prisma.sql`t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority, t."createdAt", t."rating"`;
-const LIST = 8;
+// ------------------------------------------------------------------ staff
 
 export type StaffDashboard = {
   departmentId: string | null;
@@ -106,69 +132,67 @@ export type StaffDashboard = {
   assignedCount: number;
   unassigned: DashboardTicket[];
   unassignedCount: number;
-  /** Theirs and their department's unassigned: due within 2 working hours / past due (capped). */
+  /** Theirs and their department's: due within 2 working hours / past due (capped), as their list's tabs count them. */
   dueSoon: number;
   overdue: number;
   resolvedWeek: number;
   weekStart: string;
 };
 
-/** Staff: what is theirs to do, oldest first (by due time once service levels exist). */
+/** Staff: what is theirs to do, most urgent first. */
 export async function getStaffDashboard(user: SessionUser, now = new Date()): Promise<StaffDashboard> {
   assertCan(user, "tickets.work");
-  const [me] = await db().$queryRaw<{ departmentId: string | null }[]>`SELECT "departmentId"::text AS "departmentId" FROM "User" WHERE "id" = ${user.id}::uuid`;
-  const departmentId = me?.departmentId ?? null;
+  const scope = await scopeOf(user);
+  const departmentId = scope.kind === "staff" ? scope.departmentId : null;
   const monday = weekStart(todayWib(now));
-  const openSql = Prisma.sql`t."status" IN ('OPEN', 'IN_PROGRESS', 'WAITING')`;
-  // The tickets their list shows (their department's and their own), so the numbers match the linked views.
-  const mineOrUnassigned = scopeSql(await scopeOf(user));
-  const window = await slaWindowNow(now);
-  const [assigned, unassigned, counts, week, sla] = await Promise.all([
-    // By due time (running clocks first, soonest first), then the oldest.
-    db().$queryRaw<DashboardTicket[]>`
-      SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."assigneeId" = ${user.id}::uuid AND ${openSql}
-      ORDER BY t."slaNextDueAt" ASC NULLS LAST, t."createdAt" ASC LIMIT ${LIST}`,
-    departmentId
-      ? db().$queryRaw<DashboardTicket[]>`
-          SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE t."departmentId" = ${departmentId}::uuid AND t."assigneeId" IS NULL AND ${openSql}
-          ORDER BY t."createdAt" ASC LIMIT ${LIST}`
-      : Promise.resolve([]),
-    db().$queryRaw<{ mine: number; unassigned: number }[]>`
-      SELECT coalesce(sum(count) FILTER (WHERE "assigneeId" = ${user.id}::uuid), 0)::int AS mine,
-             coalesce(sum(count) FILTER (WHERE "departmentId" = ${departmentId ?? ALL_DEPARTMENTS}::uuid AND "assigneeId" = ${ALL_DEPARTMENTS}::uuid), 0)::int AS unassigned
-      FROM "TicketOpenStat" WHERE "assigneeId" = ${user.id}::uuid OR "departmentId" = ${departmentId ?? ALL_DEPARTMENTS}::uuid`,
-    db().$queryRaw<{ resolved: number }[]>`
-      SELECT coalesce(sum(resolved), 0)::int AS resolved FROM "TicketStat"
-      WHERE "departmentId" = ${ALL_DEPARTMENTS}::uuid AND dim = 'assignee' AND "dimValue" = ${user.id} AND day >= ${monday}::date`,
-    // As the list's "Terlambat" / "Segera jatuh tempo" views count them.
-    countSlaViews(mineOrUnassigned, window),
-  ]);
+  const w = await slaWindowNow(now);
+  const me = Prisma.sql`${user.id}::uuid`;
+  // The tickets their list shows, in two disjoint parts: the department's, and theirs elsewhere.
+  const parts =
+    scope.kind === "staff" && departmentId
+      ? [Prisma.sql`t."departmentId" = ${departmentId}::uuid`, Prisma.sql`t."assigneeId" = ${me} AND t."departmentId" <> ${departmentId}::uuid`]
+      : [scopeSql(scope)];
+  const [row] = await db().$queryRaw<{ assigned: JsonTicket[]; unassigned: JsonTicket[]; assignedCount: number; unassignedCount: number; resolvedWeek: number; overdue: number; dueSoon: number }[]>`
+    SELECT ${topTickets(Prisma.sql`t."assigneeId" = ${me} AND ${OPEN}`, Prisma.sql`t."slaNextDueAt" ASC NULLS LAST, t."createdAt" ASC`)} AS assigned,
+           ${
+             departmentId
+               ? topTickets(Prisma.sql`t."departmentId" = ${departmentId}::uuid AND t."assigneeId" IS NULL AND ${OPEN}`, Prisma.sql`t."createdAt" ASC`)
+               : Prisma.sql`'[]'::json`
+           } AS unassigned,
+           ${openCount("assignee", me)} AS "assignedCount",
+           ${departmentId ? openCount("unassigned", Prisma.sql`${departmentId}::uuid`) : Prisma.sql`0`} AS "unassignedCount",
+           (SELECT coalesce(sum(resolved), 0)::int FROM "TicketStat"
+             WHERE "departmentId" = ${ALL_DEPARTMENTS}::uuid AND dim = 'assignee' AND "dimValue" = ${user.id} AND day >= ${monday}::date) AS "resolvedWeek",
+           ${slaCount(parts, "overdue", w)} AS overdue,
+           ${slaCount(parts, "dueSoon", w)} AS "dueSoon"`;
   return {
     departmentId,
-    assigned,
-    assignedCount: counts[0]?.mine ?? 0,
-    unassigned,
-    unassignedCount: counts[0]?.unassigned ?? 0,
-    dueSoon: sla.dueSoon,
-    overdue: sla.overdue,
-    resolvedWeek: week[0]?.resolved ?? 0,
+    assigned: toTickets(row!.assigned),
+    assignedCount: row!.assignedCount,
+    unassigned: toTickets(row!.unassigned),
+    unassignedCount: row!.unassignedCount,
+    dueSoon: row!.dueSoon,
+    overdue: row!.overdue,
+    resolvedWeek: row!.resolvedWeek,
     weekStart: monday,
   };
 }
 
+// ------------------------------------------------------------------ client
+
 export type ClientDashboard = { waiting: DashboardTicket[]; open: DashboardTicket[]; toRate: DashboardTicket[]; openCount: number };
 
-/** Clients: tickets waiting for their answer first, then their open ones, then resolved ones to rate. */
-export async function getClientDashboard(user: SessionUser): Promise<ClientDashboard> {
-  const mine = Prisma.sql`t."clientId" = ${user.id}::uuid`;
-  const [waiting, open, toRate, count] = await Promise.all([
-    db().$queryRaw<DashboardTicket[]>`SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE ${mine} AND t."status" = 'WAITING' ORDER BY t."updatedAt" DESC LIMIT ${LIST}`,
-    db().$queryRaw<DashboardTicket[]>`
-      SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE ${mine} AND t."status" IN ('OPEN', 'IN_PROGRESS') ORDER BY t."createdAt" DESC LIMIT ${LIST}`,
-    db().$queryRaw<DashboardTicket[]>`
-      SELECT ${TICKET_COLUMNS} FROM "Ticket" t WHERE ${mine} AND t."status" IN ('RESOLVED', 'CLOSED') AND t."rating" IS NULL
-        AND coalesce(t."resolvedAt", t."closedAt") > ${new Date(Date.now() - 30 * 86_400_000)} ORDER BY coalesce(t."resolvedAt", t."closedAt") DESC LIMIT ${LIST}`,
-    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Ticket" t WHERE ${mine} AND t."status" IN ('OPEN', 'IN_PROGRESS', 'WAITING')`,
-  ]);
-  return { waiting, open, toRate, openCount: count[0]?.n ?? 0 };
+/** Clients: tickets waiting for their answer first, then their open ones, then resolved ones of the last 30 days to rate. */
+export async function getClientDashboard(user: SessionUser, now = new Date()): Promise<ClientDashboard> {
+  const mine = scopeSql(await scopeOf(user));
+  const settled = Prisma.sql`coalesce(t."resolvedAt", t."closedAt")`;
+  const [row] = await db().$queryRaw<{ waiting: JsonTicket[]; open: JsonTicket[]; toRate: JsonTicket[]; openCount: number }[]>`
+    SELECT ${topTickets(Prisma.sql`${mine} AND t."status" = 'WAITING'`, Prisma.sql`t."updatedAt" DESC`)} AS waiting,
+           ${topTickets(Prisma.sql`${mine} AND t."status" IN ('OPEN', 'IN_PROGRESS')`, Prisma.sql`t."createdAt" DESC`)} AS open,
+           ${topTickets(
+             Prisma.sql`${mine} AND t."status" IN ('RESOLVED', 'CLOSED') AND t."rating" IS NULL AND ${settled} > ${new Date(now.getTime() - 30 * 86_400_000)}`,
+             Prisma.sql`${settled} DESC`,
+           )} AS "toRate",
+           ${openCount("client", Prisma.sql`${user.id}::uuid`)} AS "openCount"`;
+  return { waiting: toTickets(row!.waiting), open: toTickets(row!.open), toRate: toTickets(row!.toRate), openCount: row!.openCount };
 }
