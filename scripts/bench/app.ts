@@ -1,8 +1,39 @@
 /** The app under test: the Node binary, `npm start`'s script on a loopback port, and a logged-in session. */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { PASSWORD, dbUrl, log } from "./config";
+import { tree } from "./processes";
+import type { Meter } from "./run";
+
+/** A started app: where it answers, its process tree's meter, and how to stop it. */
+export type App = { base: string; pid: number; meter: Meter; stop: () => void };
+
+/**
+ * Starts the app of the tree in `dir` (its own node_modules and .next; a build runs first when its sources
+ * changed) on `port`, and waits until it answers.
+ */
+export async function launch(dir: string, port: number, node: string, pgPids: () => number[]): Promise<App> {
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-bench-"));
+  const child = startApp(dir, port, dataDir, node);
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      /* gone */
+    }
+  };
+  process.on("exit", stop);
+  try {
+    await waitHealthy(base, child, dataDir);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { base, pid: child.pid!, meter: { appPids: () => tree(child.pid!), pgPids }, stop };
+}
 
 export async function nodeBinary(version: string): Promise<string> {
   if (version === "20") return process.execPath;
@@ -17,9 +48,10 @@ export async function nodeBinary(version: string): Promise<string> {
   return bin;
 }
 
-export function startApp(port: number, dataDir: string, node: string): ChildProcess {
+function startApp(dir: string, port: number, dataDir: string, node: string): ChildProcess {
   const out = fs.openSync(path.join(dataDir, "server.log"), "a");
-  return spawn(node, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  return spawn(node, [path.join(dir, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    cwd: dir,
     detached: true,
     stdio: ["ignore", out, out],
     env: {
@@ -37,7 +69,7 @@ export function startApp(port: number, dataDir: string, node: string): ChildProc
   });
 }
 
-export async function waitHealthy(base: string, child: ChildProcess, dataDir: string) {
+async function waitHealthy(base: string, child: ChildProcess, dataDir: string) {
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited:\n${fs.readFileSync(path.join(dataDir, "server.log"), "utf8")}`);

@@ -1,5 +1,7 @@
 /** The bench's options (from the command line and the environment), the seeded sizes, and the server it runs against. */
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -16,6 +18,18 @@ export const WRITE_RATE = Number(arg("write-rate", "10"));
 export const SEED_ONLY = args.includes("--seed-only");
 /** `--only list`: only the rows whose name contains this (and the health floor), no downloads, only the --node version, printed and not written to docs; for trying a change. */
 export const ONLY = arg("only", "");
+/**
+ * `--compare DIR`: a second build of the app (a git worktree with its own node_modules and .next), started
+ * the same way on its own port against the same database; the candidate rows run on both, one after the other.
+ */
+export const COMPARE_DIR = arg("compare", "") && path.resolve(arg("compare", ""));
+export const COMPARE_LABEL = arg("compare-label", "(a) cache components");
+/** What this tree is called beside the --compare build in the candidate tables. */
+export const THIS_LABEL = "(b) server page + inlined view";
+if (COMPARE_DIR && !["scripts/start.ts", "node_modules/tsx/dist/cli.mjs"].every((f) => fs.existsSync(path.join(COMPARE_DIR, f)))) {
+  console.error(`--compare ${COMPARE_DIR}: not an installed tree of the app (scripts/start.ts and node_modules are needed there).`);
+  process.exit(2);
+}
 export const MESSAGES_PER_TICKET = 5;
 export const DEPARTMENTS = 20;
 export const AGENCIES = 50;

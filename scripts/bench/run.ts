@@ -20,9 +20,8 @@ export type Row = {
 export type Meter = { appPids: () => number[]; pgPids: () => number[] };
 
 /**
- * A page as the browser opens it: the page (one static shell for every view), then its data as JSON
- * (with what a page load asks for: the filter choices, the header's viewer). Each connection does the
- * two in turn; a visit's latency runs from the page request to the data's last byte.
+ * Two requests in a row per connection, timed from the first request to the second's last byte: the
+ * floor of any visit that needs a second request after its page.
  */
 export function visits(paths: string[], dataOf: (path: string) => string) {
   let i = 0;
@@ -46,17 +45,18 @@ export function visits(paths: string[], dataOf: (path: string) => string) {
   return { requests, durations };
 }
 
-/** A list view: /dashboard/tickets?… then /api/tickets/list?options=1&… */
-export function listVisits(paths: string[]) {
-  return visits(paths, (view) => {
-    const query = view.split("?")[1];
-    return `/api/tickets/list?options=1${query ? `&${query}` : ""}`;
-  });
+/**
+ * One GET per visit, the next path of the list each time (shared by all connections). A list view or
+ * a ticket opened as a document is a server-rendered page that already holds its data.
+ */
+export function rotation(paths: string[]): autocannon.Request[] {
+  let i = 0;
+  return [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length]! }) }] as unknown as autocannon.Request[];
 }
 
-/** A ticket: /dashboard/tickets/<number> then /api/tickets/detail?number=<number>&options=1 */
-export function ticketVisits(paths: string[]) {
-  return visits(paths, (page) => `/api/tickets/detail?number=${page.split("/").pop()}&options=1`);
+/** What a tab or filter click inside the list fetches: the list's JSON for that view, without the page around it. */
+export function listData(views: string[]): string[] {
+  return views.map((view) => `/api/tickets/list${view.includes("?") ? `?${view.split("?")[1]}` : ""}`);
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -92,7 +92,7 @@ export async function run(meter: Meter, name: string, opts: autocannon.Options, 
   // autocannon reports p97_5 and p99 but no p95: interpolate from its histogram percentiles.
   const l = r.latency as unknown as Record<string, number>;
   const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
-  // A list or ticket row counts visits (page + data); any other row HTTP requests.
+  // The two-request floor counts visits (both requests); any other row HTTP requests.
   const d = visited ? [...visited.durations].sort((a, b) => a - b) : [];
   const total = Math.max(1, visited ? d.length : r.requests.total);
   return {
