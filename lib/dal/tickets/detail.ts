@@ -28,11 +28,12 @@ type TicketRow = {
   assigneeId: string | null;
   clientId: string;
   createdById: string;
-  departmentName: string;
-  clientName: string;
-  clientAgency: string | null;
-  createdByName: string;
-  assigneeName: string | null;
+  department: string;
+  client: string;
+  /** The client's OPD. */
+  agency: string | null;
+  createdBy: string;
+  assignee: string | null;
   firstResponseDueAt: Date | null;
   resolutionDueAt: Date | null;
   firstResponseAt: Date | null;
@@ -70,12 +71,12 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
   const scope = await scopeOf(user);
   const works = can(user, "tickets.work");
   const visible = works ? Prisma.sql`TRUE` : Prisma.sql`m."internal" = false`;
-  const [[t], settings, cal] = await Promise.all([
+  const [rows, settings, cal] = await Promise.all([
     db().$queryRaw<(TicketRow & { messages: Json<MessageRow>[]; attachments: AttachmentRow[]; activities: Json<ActivityRow & Labels>[]; assignable: Named[]; departments: Named[] })[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."description", t."status"::text AS status, t."priority"::text AS priority,
            t."suggestedPriority"::text AS "suggestedPriority", t."rating", t."ratingComment", t."ratedAt", t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId", t."createdById"::text AS "createdById",
-           d."name" AS "departmentName", c."name" AS "clientName", ag."name" AS "clientAgency", cb."name" AS "createdByName", asg."name" AS "assigneeName",
+           d."name" AS department, c."name" AS client, ag."name" AS agency, cb."name" AS "createdBy", asg."name" AS assignee,
            t."firstResponseDueAt", t."resolutionDueAt", t."firstResponseAt", t."firstResponseMet", t."resolutionMet", t."resolvedAt",
            t."slaPausedAt", t."slaPausedMinutes",
            (SELECT COALESCE(json_agg(json_build_object('id', m."id"::text, 'body', m."body", 'internal', m."internal", 'createdAt', ${epochMs(Prisma.sql`m."createdAt"`)},
@@ -110,14 +111,20 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
     getSettings("ticket"),
     getWorkingCalendar(),
   ]);
-  if (!t) throw new TicketNotFoundError();
-  const messages = t.messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt) }));
-  const activities = t.activities.map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
+  const [found] = rows;
+  if (!found) throw new TicketNotFoundError();
+  const { messages, attachments, activities, assignable, departments, ...t } = found;
   return {
-    ...toTicketDetail(t, messages, t.attachments, activities, cal),
+    ...toTicketDetail(
+      t,
+      messages.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
+      attachments,
+      activities.map((h) => ({ ...h, createdAt: new Date(h.createdAt) })),
+      cal,
+    ),
     can: ticketAbilities(user, t, settings),
     /** The staff panel's choices (empty for a client): the department's active staff, and the active departments. */
-    choices: { assignable: t.assignable, departments: t.departments },
+    choices: { assignable, departments },
   };
 }
 export type TicketDetail = Awaited<ReturnType<typeof getTicketOrThrow>>;
@@ -149,32 +156,14 @@ function slaView(cal: WorkingCalendar, t: TicketRow, now: Date) {
   };
 }
 
+/** The row under the names the page uses; a column added to TicketRow and the SELECT reaches the page as it is. */
 function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: AttachmentRow[], activities: (ActivityRow & Labels)[], cal: WorkingCalendar) {
   const filesOf = (messageId: string | null) =>
     attachments.filter((a) => a.messageId === messageId).map(({ messageId: _m, ...a }) => attachmentView(a));
   const label = (field: string, value: string | null, name: string | null) => (NAMED_FIELDS.has(field) ? name : value);
+  const { firstResponseDueAt: _f, resolutionDueAt: _r, firstResponseAt: _fa, firstResponseMet: _fm, resolutionMet: _rm, resolvedAt: _ra, slaPausedAt: _p, slaPausedMinutes: _pm, ...ticket } = t;
   return {
-    id: t.id,
-    number: t.number,
-    subject: t.subject,
-    description: t.description,
-    status: t.status,
-    priority: t.priority,
-    suggestedPriority: t.suggestedPriority,
-    rating: t.rating,
-    ratingComment: t.ratingComment,
-    ratedAt: t.ratedAt,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
-    departmentId: t.departmentId,
-    assigneeId: t.assigneeId,
-    clientId: t.clientId,
-    createdById: t.createdById,
-    department: t.departmentName,
-    client: t.clientName,
-    agency: t.clientAgency,
-    createdBy: t.createdByName,
-    assignee: t.assigneeName,
+    ...ticket,
     sla: slaView(cal, t, new Date()),
     attachments: filesOf(null),
     messages: messages.map((m) => ({
