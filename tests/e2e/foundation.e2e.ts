@@ -1,17 +1,9 @@
-import type { Browser } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, E2E_PASSWORD, launchBrowser, loginAs, sessionCookie, superAdmin } from "./helpers/app";
+import { baseUrl, createE2eUser, E2E_PASSWORD, loginAs, sessionCookie, superAdmin, withBrowser } from "./helpers/app";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeE2eDb();
-});
+const browser = withBrowser();
 
 it("a new user opens Beranda, logs in as the first Super Admin, sees its menus, switches to English and logs out", async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(baseUrl());
   expect(await page.locator("html").getAttribute("lang")).toBe("id");
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Helpdesk Provinsi Banten");
@@ -49,7 +41,7 @@ it("a new user opens Beranda, logs in as the first Super Admin, sees its menus, 
 
 it("a Client sees only Tiket and FAQ in the menu", async () => {
   const client = await createE2eUser("CLIENT");
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await loginAs(page, client.username, E2E_PASSWORD);
   expect(await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link").allTextContents()).toEqual([
     "Dashboard", "Tiket", "FAQ",

@@ -1,21 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { baseUrl, closeE2eDb, launchBrowser, loginAs, superAdmin } from "./helpers/app";
+import type { Page } from "playwright-core";
+import { baseUrl, loginAs, superAdmin, withBrowser } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
 
 /**
- * Issue #4 through the browser: Super Admin adds an Admin; that Admin adds a Department, an OPD, a
+ * Through the browser: Super Admin adds an Admin; that Admin adds a Department, an OPD, a
  * Staff member in the department and a Client in the OPD; the Client changes their password and
  * logs in with the new one; the Admin publishes an FAQ and changes the footer, and the public
  * pages show both.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeE2eDb();
-});
+const browser = withBrowser();
 
 const ADMIN = { name: "Rina Admin E2E", username: "rina.e2e", email: "rina.e2e@diskominfo.bantenprov.go.id", password: "Kopi Tubruk Serang 01" };
 const CLIENT = { name: "Siti OPD E2E", username: "siti.e2e", email: "siti.e2e@dinkes.bantenprov.go.id", password: "Teh Manis Anget 2026", newPassword: "Sate Bandeng Banten 7" };
@@ -28,7 +21,7 @@ async function fillUserForm(page: Page, user: { name: string; username: string; 
 }
 
 async function newSession(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   return context.newPage();
 }
 
@@ -158,7 +151,7 @@ const SUPER_ADMIN_PAGES = [
 ];
 
 it("every people/configuration page, the department modal and the public FAQ have no serious accessibility violation", async () => {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const page = await context.newPage();
   const { username, password } = superAdmin();
   await loginAs(page, username, password);

@@ -1,40 +1,41 @@
-import type { Browser } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs } from "./helpers/app";
+import { baseUrl, createE2eUser, E2E_PASSWORD, e2eDb, loginAs, withBrowser } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
+import id from "@/messages/id.json";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeE2eDb();
-});
+const browser = withBrowser();
 
-const PUBLIC_PAGES = ["/", "/tentang", "/kontak", "/faq", "/login"];
+/** Each public page and the description its metadata gives (Indonesian, the default). */
+const DESCRIPTIONS: Record<string, string> = {
+  "/": id.meta.description,
+  "/tentang": id.about.metaDescription,
+  "/kontak": id.contact.metaDescription,
+  "/faq": id.faq.publicLead,
+  "/login": id.login.subtitle,
+};
+const PUBLIC_PAGES = Object.keys(DESCRIPTIONS);
 
 describe.each(PUBLIC_PAGES)("%s", (path) => {
   it("has no serious or critical accessibility violation, a title, a description and lang", async () => {
-    const context = await browser.newContext(); // axe needs a page from an explicit context
+    const context = await browser().newContext(); // axe needs a page from an explicit context
     const page = await context.newPage();
     await page.goto(`${baseUrl()}${path}`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await page.title()).toMatch(/Helpdesk Provinsi Banten/);
-    expect(await page.locator('meta[name="description"]').getAttribute("content")).toBeTruthy();
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toBe(DESCRIPTIONS[path]);
     expect(await page.locator('meta[property="og:title"]').count()).toBe(1);
     expect(await page.locator("html").getAttribute("lang")).toBe("id");
     await context.close();
   });
 
   it("fits a 360 px wide phone without sideways scrolling", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${baseUrl()}${path}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.close();
   });
 
   it("is rendered on the server: its main heading is there without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}${path}`);
     expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
@@ -44,7 +45,7 @@ describe.each(PUBLIC_PAGES)("%s", (path) => {
 
 it("Beranda's Buat Tiket sends a visitor to login and, after login, to the new-ticket form", async () => {
   const client = await createE2eUser("CLIENT");
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(baseUrl());
   await page.getByRole("link", { name: "Buat Tiket" }).click();
   await page.waitForURL(/\/login\?callbackUrl=/);
@@ -60,7 +61,7 @@ it("Beranda's Buat Tiket sends a visitor to login and, after login, to the new-t
 
 it("a visitor sends a contact message; an admin sees it in the inbox, markup as plain text, and converts it to a ticket", async () => {
   const subject = `<img src=x onerror=alert(1)> Akun baru ${Date.now()}`;
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   let dialogs = 0;
   page.on("dialog", (d) => {
     dialogs += 1;
@@ -77,7 +78,7 @@ it("a visitor sends a contact message; an admin sees it in the inbox, markup as 
   expect(await page.getByRole("status").textContent()).toContain("pesan Anda telah terkirim");
 
   const admin = await createE2eUser("ADMIN");
-  const adminPage = await browser.newPage();
+  const adminPage = await browser().newPage();
   adminPage.on("dialog", (d) => {
     dialogs += 1;
     void d.dismiss();
@@ -115,7 +116,7 @@ it("a visitor sends a contact message; an admin sees it in the inbox, markup as 
 });
 
 it("the contact form works with JavaScript turned off", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await browser().newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const subject = `Tanpa JavaScript ${Date.now()}`;
   await page.goto(`${baseUrl()}/kontak`);

@@ -1,18 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { baseUrl, closeE2eDb, createE2eUser, e2eDb, E2E_PASSWORD, launchBrowser, loginAs, ticketListShown, ticketShown } from "./helpers/app";
+import type { Page } from "playwright-core";
+import { baseUrl, createE2eUser, E2E_PASSWORD, e2eDb, loginAs, ticketListShown, ticketShown, withBrowser } from "./helpers/app";
 import { seriousA11yViolations } from "./helpers/axe";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeE2eDb();
-});
+const browser = withBrowser();
 
 async function pageFor(username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser().newContext()).newPage();
   await loginAs(page, username, E2E_PASSWORD);
   return page;
 }

@@ -131,8 +131,10 @@ describe("sessions end on the server (issue 13)", () => {
     const user = await createUser();
     const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<{ sid: string } | null> } };
     const result = await provider.options.authorize({ identifier: user.username, password: TEST_PASSWORD }, { headers: { "x-forwarded-for": "198.51.100.7", "user-agent": "Uji/1.0" } });
-    expect(result?.sid).toBeTruthy();
-    const row = await testDb().userSession.findUniqueOrThrow({ where: { id: result!.sid } });
+    const rows = await testDb().userSession.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    expect(result).toMatchObject({ sid: row.id });
     expect(row).toMatchObject({ userId: user.id, ip: "198.51.100.7", userAgent: "Uji/1.0", revokedAt: null });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(7.9 * 3600_000);
   });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
@@ -5,9 +6,9 @@ import { listNotifications } from "@/lib/dal/notifications";
 import { findActiveSessionUser } from "@/lib/dal/users";
 import { actAs } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
-import { createWorld, file, PDF, PNG, storedFiles, ticketForm, withTempDataDir } from "./helpers/tickets";
+import { createWorld, file, filesUnder, PDF, PNG, storedFiles, ticketForm, withSandboxedDataDir } from "./helpers/tickets";
 
-const dataDir = withTempDataDir();
+const { dataDir, sandbox } = withSandboxedDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
 beforeAll(async () => {
   w = await createWorld();
@@ -98,13 +99,16 @@ describe("a save that fails after the files were stored", () => {
 
 describe("file names are cleaned", () => {
   it("../, quotes and CR/LF never reach the disk or the download header", async () => {
+    const before = new Set(filesUnder(sandbox));
     const r = await createTicketAction(ticketForm(valid(), [file('../../etc/pa"ss\r\nX-Evil: 1.png', PNG)]));
     expect(r.ok).toBe(true);
     const a = await testDb().attachment.findFirstOrThrow({ where: { ticket: { number: r.ok ? r.data.number : "" } } });
     expect(a.fileName).not.toMatch(/[\/\\"\r\n]/);
     expect(a.fileName.endsWith(".png")).toBe(true);
     expect(a.storageKey).toMatch(/^[a-f0-9]{32}$/);
-    for (const f of storedFiles(dataDir)) expect(f.startsWith(dataDir)).toBe(true);
+    // The one new file anywhere in the sandbox is the one named by its storage key.
+    const added = filesUnder(sandbox).filter((f) => !before.has(f));
+    expect(added).toEqual([path.join(dataDir, "attachments", a.storageKey.slice(0, 2), a.storageKey)]);
 
     const res = await downloadAttachment(new Request(`http://localhost/api/attachments/${a.id}`), { params: Promise.resolve({ id: a.id }) });
     expect(res.status).toBe(200);

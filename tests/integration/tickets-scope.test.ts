@@ -121,7 +121,7 @@ describe("staff see tickets assigned to them in other departments", () => {
   it("the assignee opens it and finds it in the list; the department's other staff see it; staff of deptA not assigned do not", async () => {
     await expect(getTicketOrThrow(await session(w.staffA), assignedElsewhere.number)).resolves.toMatchObject({ id: assignedElsewhere.id });
     expect((await listTicketsForUser(await session(w.staffA), {})).rows.map((r) => r.id)).toContain(assignedElsewhere.id);
-    await expect(getTicketOrThrow(await session(w.staffB), assignedElsewhere.number)).resolves.toBeTruthy();
+    await expect(getTicketOrThrow(await session(w.staffB), assignedElsewhere.number)).resolves.toMatchObject({ id: assignedElsewhere.id });
     await expect(getTicketOrThrow(await session(w.staffA2), assignedElsewhere.number)).rejects.toMatchObject({ key: "tickets.errors.notFound" });
   });
 });

@@ -26,6 +26,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * One Chromium per test file, launched before its tests and closed after them (with the database
+ * client). Call it at the top of the file; the function it returns gives the browser inside a test.
+ */
+export function withBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await closeE2eDb();
+  });
+  return () => {
+    if (!browser) throw new Error("withBrowser: the browser is launched in beforeAll; use it inside a test");
+    return browser;
+  };
+}
+
 let prisma: PrismaClient | undefined;
 /** Direct access to the app's database, to prepare data a test is not about. */
 export function e2eDb(): PrismaClient {

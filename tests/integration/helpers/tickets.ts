@@ -13,11 +13,28 @@ export function withTempDataDir(): string {
   return dir;
 }
 
+/**
+ * A data folder three levels inside a temp folder of its own (`sandbox`): a write that climbed out of
+ * the data folder with `../` would still land in the sandbox, where the test can list it.
+ */
+export function withSandboxedDataDir(): { dataDir: string; sandbox: string } {
+  const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-sandbox-"));
+  const dataDir = path.join(sandbox, "a", "b", "data");
+  fs.mkdirSync(dataDir, { recursive: true });
+  process.env.HELPDESK_DATA_DIR = dataDir;
+  afterAll(() => fs.rmSync(sandbox, { recursive: true, force: true }));
+  return { dataDir, sandbox };
+}
+
+/** Every file under `dir`, at any depth (absolute paths). */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+}
+
 /** Every stored attachment file under the data folder. */
 export function storedFiles(dataDir: string): string[] {
-  const root = path.join(dataDir, "attachments");
-  if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return filesUnder(path.join(dataDir, "attachments"));
 }
 
 export const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f2a8d20000000049454e44ae426082", "hex");
