@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: MAX_BODY as `${number}mb` },
     proxyClientMaxBodySize: MAX_BODY as `${number}mb`,
   },
-  // PGlite must load its WASM and data folder from node_modules at run time (DESIGN.md §2).
+  // PGlite must load its WASM and data folder from node_modules at run time: bundled, it fails to
+  // start ("The path argument must be of type string … Received an instance of URL").
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "sharp"],
   async headers() {
     return securityHeaderRules(isDev);

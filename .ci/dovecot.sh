@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway Dovecot IMAP server for the mail tests (DESIGN.md §2), run as root on 127.0.0.1.
+# A throwaway Dovecot IMAP server for the mail tests, run as root on 127.0.0.1.
 #   .ci/dovecot.sh start <dir> <port>   → prints nothing; user "helpdesk" / password "helpdesk-imap"
 #   .ci/dovecot.sh stop <dir>
 set -euo pipefail

@@ -1,7 +1,7 @@
 import pino from "pino";
 
 /**
- * The one logger: JSON lines on stdout (issue 13), for the service manager or a log shipper to
+ * The one logger: JSON lines on stdout, for the service manager or a log shipper to
  * collect. JSON escaping keeps CR/LF in user input inside its string, so no one can forge a line.
  * Passwords, tokens, cookies and message bodies are never passed in; the redact list is a second
  * guard. LOG_LEVEL=silent turns it off (the test runs do).

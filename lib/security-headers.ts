@@ -13,11 +13,11 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 /**
  * Scripts: 'self' plus 'unsafe-inline'. Next's App Router streams its page data as inline
  * <script> tags whose content differs per page and per response; the only ways to list them are a
- * per-request nonce (which makes every page render per request: no static or cached pages —
- * issue 12's speed work depends on those) or hashes, which Next's experimental SRI gives only for
+ * per-request nonce (which makes every page render per request: no static or cached pages, which
+ * the pages' speed depends on) or hashes, which Next's experimental SRI gives only for
  * the external chunk files, not for those inline tags. So 'unsafe-inline' stays for scripts; the
  * rest holds: no eval in production, no other origin but reCAPTCHA's, no plugins, no framing, no
- * <base> or form posts elsewhere. User text is never rendered as HTML (DESIGN.md §5.6).
+ * <base> or form posts elsewhere. User text is never rendered as HTML.
  */
 export function siteCsp(dev: boolean): string {
   return [

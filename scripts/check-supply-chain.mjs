@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// CI supply-chain step (issue 13):
+// CI supply-chain step:
 // 1. every package named in security/patched-floors.json is installed at or above its floor;
 // 2. `npm audit --audit-level=high` — when the registry answers. Some registries (and these
 //    machines' mirror) refuse the advisories endpoint: then say so and do not fail on that alone.

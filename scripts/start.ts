@@ -104,8 +104,8 @@ async function main() {
     ? spawn(bin("next"), ["dev", "-p", port], { stdio: "inherit", env: process.env })
     : spawn(process.execPath, [...heapFlags(), "scripts/next-cluster.mjs"], {
         stdio: "inherit",
-        // glibc's per-thread malloc arenas let a worker's RSS creep past its heap (504 MB with a 320 MB heap
-        // after a million-ticket export); two arenas is the usual remedy for Node servers.
+        // glibc's per-thread malloc arenas let a worker's RSS creep well past its heap after a large
+        // export; two arenas is the usual remedy for Node servers.
         env: { MALLOC_ARENA_MAX: "2", ...process.env, HELPDESK_WORKERS: String(workerCount()) },
       });
   console.log(`Helpdesk berjalan di http://localhost:${port} (${dev ? "dev" : `${workerCount()} proses`}) — login di http://localhost:${port}/login`);

@@ -9,7 +9,7 @@ import { DepartmentModal } from "./department-modal";
 
 type Row = Awaited<ReturnType<typeof listCatalog>>["rows"][number];
 
-/** Department list (manual screen 17) and the OPD list: add/rename in a modal, deactivate/reactivate. */
+/** Department list and the OPD list: add/rename in a modal, deactivate/reactivate. */
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 export function CatalogTable({

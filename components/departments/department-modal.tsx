@@ -11,7 +11,7 @@ export type DepartmentModalCopy = { open: string; title: string; name: string; s
 type Values = { name: string };
 
 /**
- * "Add Department" modal with one field and "Save changes" (manual screen 18); with `id` it
+ * "Add Department" modal with one field and "Save changes"; with `id` it
  * renames. Also used for OPD agencies, which have the same shape.
  */
 export function DepartmentModal({

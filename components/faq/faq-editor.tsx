@@ -6,7 +6,7 @@ import { FaqForm } from "./faq-form";
 
 type Faq = NonNullable<Awaited<ReturnType<typeof getFaqForEdit>>>;
 
-/** Add New Question / Edit (manual screen 16). */
+/** Add New Question / Edit. */
 export function FaqEditor({
   faq,
   departments,

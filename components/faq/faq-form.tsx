@@ -11,7 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 export type FaqFormCopy = { department: string; chooseDepartment: string; subject: string; description: string; publishNow: string; submit: string; submitting: string };
 type Values = { id?: string; departmentId: string; subject: string; description: string; published: boolean };
 
-/** Add New Question (manual screen 16) / edit: Department, Subject, Description. */
+/** Add New Question / edit: Department, Subject, Description. */
 export function FaqForm({
   initial,
   departments,

@@ -9,7 +9,7 @@ import { ActionButton } from "@/components/ui/action-button";
 
 type Row = Awaited<ReturnType<typeof listFaqsForUser>>["rows"][number];
 
-/** Manual screen 15: all questions. Managers edit and publish; other roles read published ones. */
+/** All questions. Managers edit and publish; other roles read published ones. */
 export function FaqTable({
   manager,
   query,

@@ -12,7 +12,7 @@ import { Avatar } from "@/components/ui/avatar";
 /** The route folder of each kind: /dashboard/admins, /staff, /clients. */
 export const USER_AREA: Record<UserKind, "admins" | "staff" | "clients"> = { admin: "admins", staff: "staff", client: "clients" };
 
-/** Admin / Staff / Client list (manual screens 7, 11, 13). */
+/** Admin / Staff / Client list. */
 export function UserTable({
   kind,
   query,

@@ -10,7 +10,7 @@ type Copy = Record<string, string>;
 type ProfileValues = { name: string; username: string; email: string; avatar?: File };
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
-/** Manual screen 9: Name, Username, Email, Avatar. */
+/** Name, Username, Email, Avatar. */
 export function ProfileForm({ initial, copy, action }: { initial: ProfileValues; copy: Copy; action: Action }) {
   const {
     register,
@@ -50,7 +50,7 @@ export function ProfileForm({ initial, copy, action }: { initial: ProfileValues;
 }
 
 /**
- * Manual screen 10. Changing the password ends every session (the current one too), so on success
+ * Changing the password ends every session (the current one too), so on success
  * we sign out and send the user to login with a notice rather than leave a stale session.
  */
 export function ChangePasswordForm({ copy, action }: { copy: Copy; action: Action }) {

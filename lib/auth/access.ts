@@ -1,4 +1,4 @@
-// Edge-safe: no database. The one role × action table (issue 13): every server action and route
+// Edge-safe: no database. The one role × action table: every server action and route
 // handler with the gate it passes before doing anything, from which the outcome for a visitor and
 // for each role is generated (accessTable()). tests/integration/access-table.test.ts fails when an
 // action or route exists that is not listed here, and checks every cell against the running code.

@@ -14,11 +14,11 @@ import { recordAudit } from "./audit";
 import type { SessionUser } from "./users";
 import { mailKindsForRole } from "@/lib/mail/kinds";
 
-// Manual screens 9 and 10: every user's own profile and password.
+// Every user's own profile and password.
 
 export type ProfileUpdate = { name: string; username: string; email: string; avatar?: File };
 
-/** Everyone edits their own Name, Username, E-mail and Avatar (manual screen 9). */
+/** Everyone edits their own Name, Username, E-mail and Avatar. */
 export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate) {
   const username = normalizeIdentifier(input.username);
   const email = normalizeIdentifier(input.email);
@@ -41,7 +41,7 @@ export async function updateOwnProfile(actor: SessionUser, input: ProfileUpdate)
 }
 
 /**
- * Manual screen 10. The current password is required; afterwards every session of this user,
+ * The current password is required; afterwards every session of this user,
  * including the current one, is stale (trigger), and the form sends the user to login.
  */
 export async function changeOwnPassword(actor: SessionUser, input: { currentPassword: string; newPassword: string }) {
@@ -83,7 +83,7 @@ export async function signOutEverywhere(actor: SessionUser) {
   return { ended };
 }
 
-// ------------------------------------------------------------------ mail choices (issue #9)
+// ------------------------------------------------------------------ mail choices
 
 /** Which optional mails the user receives (only those their role can get) and their mails' language. */
 export async function getMailPreferences(actor: SessionUser) {

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 
-/** Departments (manual screens 17–18) and OPD agencies share this shape: one name. */
+/** Departments and OPD agencies share this shape: one name. */
 const catalogName = z.string().trim().min(1).max(150);
 
 export const createDepartmentSchema = z.object({ name: catalogName }).strict();

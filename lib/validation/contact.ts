@@ -8,7 +8,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-/** The public Kontak form (manual screen 20). */
+/** The public Kontak form. */
 export const contactSchema = z.object({
   name: z.string().trim().min(1).max(100),
   email: z.email().trim().max(254),

@@ -22,7 +22,7 @@ const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hirag
 );
 
 /**
- * Refuses look-alike usernames (issue 13): characters that NFKC would change (full-width,
+ * Refuses look-alike usernames: characters that NFKC would change (full-width,
  * ligatures, superscripts — "compatibility characters") and letters from more than one script
  * ("аdmin" with a Cyrillic а beside Latin letters). Digits, dot, dash and underscore go with any script.
  */

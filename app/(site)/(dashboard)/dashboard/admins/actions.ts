@@ -2,7 +2,7 @@
 
 import { managedUserActions } from "@/lib/actions/managed-users";
 
-/** Manual screens 7–8: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
+/** Admins: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
 const a = managedUserActions("admin");
 export const createAdminAction = async (input: unknown) => a.create(input);
 export const updateAdminAction = async (input: unknown) => a.update(input);

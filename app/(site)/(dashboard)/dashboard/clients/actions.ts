@@ -2,7 +2,7 @@
 
 import { managedUserActions } from "@/lib/actions/managed-users";
 
-/** Manual screens 13–14: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
+/** Clients: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
 const a = managedUserActions("client");
 export const createClientAction = async (input: unknown) => a.create(input);
 export const updateClientAction = async (input: unknown) => a.update(input);

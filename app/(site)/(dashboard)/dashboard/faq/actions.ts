@@ -10,7 +10,7 @@ function revalidateFaq() {
   revalidatePath("/faq");
 }
 
-/** Manual screen 16: Add New Question. */
+/** Add New Question. */
 export async function createFaqAction(input: unknown) {
   return runAction({ schema: createFaqSchema, input, permission: "faq.manage" }, async (data, user) => {
     const result = await createFaq(user, data);

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("faq") };
 }
 
-/** Manual screen 15: all questions. Managers edit and publish; other roles read published ones. */
+/** All questions. Managers edit and publish; other roles read published ones. */
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/dashboard/faq");
   const query = parseListQuery(await searchParams);

@@ -5,7 +5,7 @@ import { changeOwnPassword } from "@/lib/dal/profile";
 import { changePasswordSchema } from "@/lib/validation/users";
 
 /**
- * Manual screen 10. Afterwards every session of the user ends, the current one too (the
+ * Afterwards every session of the user ends, the current one too (the
  * sessionVersion trigger); the form then signs out and sends the user to login with a notice.
  */
 export async function changePasswordAction(input: unknown) {

@@ -6,7 +6,7 @@ import { signOutEverywhere, updateMailPreferences, updateOwnProfile } from "@/li
 import { mailPreferencesSchema } from "@/lib/validation/email";
 import { profileSchema, signOutEverywhereSchema } from "@/lib/validation/users";
 
-/** Manual screen 9; every signed-in user edits their own profile. FormData because of the avatar. */
+/** Every signed-in user edits their own profile. FormData because of the avatar. */
 export async function updateProfileAction(input: unknown) {
   return runAction({ schema: profileSchema, input }, async (data, user) => {
     const result = await updateOwnProfile(user, data);

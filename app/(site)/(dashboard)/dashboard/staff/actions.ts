@@ -2,7 +2,7 @@
 
 import { managedUserActions } from "@/lib/actions/managed-users";
 
-/** Manual screens 11–12: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
+/** Staff: add, edit, deactivate, set a password. The rules are in lib/dal/people.ts. */
 const a = managedUserActions("staff");
 export const createStaffAction = async (input: unknown) => a.create(input);
 export const updateStaffAction = async (input: unknown) => a.update(input);
