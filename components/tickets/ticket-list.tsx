@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { TicketListView } from "@/lib/views/ticket-list";
-import { ticketListFiltersOf, ticketListQuery } from "@/lib/validation/tickets";
+import { ticketListDataUrl, ticketListFiltersOf, ticketListQuery } from "@/lib/validation/tickets";
 import { useView, type InitialView } from "@/components/dashboard/use-view";
 import { LoadFailed } from "@/components/dashboard/load-failed";
 import { TicketFilters, TicketStatusTabs } from "./ticket-filters";
@@ -11,9 +11,6 @@ import { TicketTable } from "./ticket-table";
 import { ExportLinks } from "./export-links";
 
 type Options = NonNullable<TicketListView["options"]>;
-
-/** The data route's address for the list's current filters (the one serialiser: ticketListQuery). */
-export const ticketListDataUrl = (query: string) => `/api/tickets/list?${query}`;
 
 /**
  * The ticket list: the server renders the first view into the page; tabs, filters and pages change
@@ -25,7 +22,7 @@ export function TicketList({ initial, options }: { initial: InitialView<TicketLi
   const tReports = useTranslations("reports");
   const filters = ticketListFiltersOf(useSearchParams());
   const query = ticketListQuery(filters);
-  const { view, status, retry } = useView(ticketListDataUrl(query), initial);
+  const { view, status, retry } = useView(ticketListDataUrl(filters), initial);
   const loading = status === "loading";
   return (
     <section className="space-y-4" aria-busy={loading} data-testid="ticket-list" data-query={status === "ready" ? query : undefined}>

@@ -11,9 +11,6 @@ import type { RateAction, UpdateAction } from "./ticket-controls";
 
 export type TicketPageActions = { reply: ReplyAction; update: UpdateAction; rate: RateAction };
 
-/** The data route's address for one ticket. */
-export const ticketDataUrl = (number: string) => `/api/tickets/detail?${new URLSearchParams({ number })}`;
-
 /**
  * The ticket page: the server renders the first view into the page; after a reply, a save or a rating
  * the ticket is fetched again, and the form says "saved" once the new state is on screen.

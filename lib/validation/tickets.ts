@@ -151,6 +151,12 @@ export function ticketListQuery(filters: TicketListFilters, patch: FilterPatch =
   return params.toString();
 }
 
+/** The list's data route for a set of filters: what the page hands its first view under, and what a change fetches. */
+export const ticketListDataUrl = (filters: TicketListFilters) => `/api/tickets/list?${ticketListQuery(filters)}`;
+
+/** One ticket's data route. */
+export const ticketDataUrl = (number: string) => `/api/tickets/detail?${new URLSearchParams({ number })}`;
+
 /** The filters of a list URL's query (unknown or invalid values dropped). */
 export function ticketListFiltersOf(query: URLSearchParams | Record<string, string | string[] | undefined>): TicketListFilters {
   const entries = query instanceof URLSearchParams ? Object.fromEntries(query) : Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

@@ -3,9 +3,9 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { ticketListView } from "@/lib/views/ticket-list";
-import { ticketListFiltersOf, ticketListQuery } from "@/lib/validation/tickets";
+import { ticketListDataUrl, ticketListFiltersOf } from "@/lib/validation/tickets";
 import { ClientIntl } from "@/components/layout/client-intl";
-import { TicketList, ticketListDataUrl } from "@/components/tickets/ticket-list";
+import { TicketList } from "@/components/tickets/ticket-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("title") };
@@ -21,7 +21,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   return (
     <ClientIntl namespaces={["tickets", "reports"]}>
       <Suspense>
-        <TicketList initial={{ url: ticketListDataUrl(ticketListQuery(filters)), view: { ...view, options: null } }} options={options!} />
+        <TicketList initial={{ url: ticketListDataUrl(filters), view: { ...view, options: null } }} options={options!} />
       </Suspense>
     </ClientIntl>
   );

@@ -4,7 +4,8 @@ import { requirePageUser } from "@/lib/dal/session";
 import { TicketNotFoundError } from "@/lib/dal/tickets";
 import { ticketPageView } from "@/lib/views/ticket-page";
 import { ClientIntl } from "@/components/layout/client-intl";
-import { TicketPage, ticketDataUrl } from "@/components/tickets/ticket-page";
+import { TicketPage } from "@/components/tickets/ticket-page";
+import { ticketDataUrl } from "@/lib/validation/tickets";
 import { rateTicketAction, replyToTicketAction, updateTicketAction } from "../actions";
 
 type Params = Promise<{ number: string }>;
