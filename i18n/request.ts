@@ -1,13 +1,13 @@
 import { getRequestConfig } from "next-intl/server";
-import { getSettings } from "@/lib/dal/settings";
+import { getServiceTimeZone } from "@/lib/dal/settings";
 import { currentLocale } from "@/lib/i18n/server";
 
-/** The visitor's chosen language (cookie), else the default language from General settings. */
+/** The visitor's chosen language (cookie), else the default language from General settings; the service calendar's time zone. */
 export default getRequestConfig(async () => {
-  const [locale, general] = await Promise.all([currentLocale(), getSettings("general")]);
+  const [locale, timeZone] = await Promise.all([currentLocale(), getServiceTimeZone()]);
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
-    timeZone: general.timeZone,
+    timeZone,
   };
 });

@@ -74,7 +74,6 @@ export function GeneralSettingsForm({
         ]}
         {...register("defaultLanguage")}
       />
-      {text("timeZone")}
       <Field id="general-about" label={copy.about!} error={aboutErr}>
         <textarea {...describedBy("general-about", aboutErr)} rows={6} className={inputClass} {...register("about")} />
       </Field>

@@ -25,8 +25,8 @@ export function CalendarForm({ action, initial, days, copy }: { action: FormActi
   return (
     <form action={formAction} className="max-w-2xl space-y-3" noValidate>
       <Status state={state} saved={copy.saved!} />
-      <Field id="cal-timeZone" label={copy.timeZone!} error={errors.timeZone}>
-        <input {...describedBy("cal-timeZone", errors.timeZone)} name="timeZone" defaultValue={initial.timeZone} className={inputClass} />
+      <Field id="cal-timeZone" label={copy.timeZone!} error={errors.timeZone} hint={copy.timeZoneHint}>
+        <input {...describedBy("cal-timeZone", errors.timeZone, copy.timeZoneHint)} name="timeZone" defaultValue={initial.timeZone} className={inputClass} />
       </Field>
       {days.map((d) => (
         <Field key={d.key} id={`cal-${d.key}`} label={d.label} error={errors[d.key]} hint={d.key === "day1" ? copy.rangesHint : undefined}>

@@ -10,7 +10,7 @@ type ButtonAction = (input: unknown) => Promise<ActionResult<unknown>>;
 async function slaCopy() {
   const t = await getTranslations("sla");
   const keys = [
-    "timeZone", "rangesHint", "save", "saved", "date", "name", "add", "priority", "firstResponse", "resolution", "value", "unit", "unitHOURS", "unitDAYS",
+    "timeZone", "timeZoneHint", "rangesHint", "save", "saved", "date", "name", "add", "priority", "firstResponse", "resolution", "value", "unit", "unitHOURS", "unitDAYS",
   ] as const;
   return { t, copy: { ...Object.fromEntries(keys.map((k) => [k, t(k)])), targetLabel: t.raw("targetLabel") as string } };
 }

@@ -100,7 +100,8 @@ async function groupNames(groupBy: ReportGroup, ids: string[]): Promise<Map<stri
 }
 
 /**
- * The report for an inclusive day range (WIB days), grouped by one dimension. Reads only the per-day
+ * The report for an inclusive day range (days of the service calendar's time zone, as the aggregates
+ * count them), grouped by one dimension. Reads only the per-day
  * aggregates: a year is a few tens of thousands of rows whatever the ticket count. Staff get their
  * own department's numbers; asking for another department is not possible (the scope is not a parameter).
  */
@@ -122,8 +123,8 @@ export async function getReport(user: SessionUser, input: { from: string; to: st
     GROUP BY 1 ORDER BY 1`;
   const commentsQuery = db().$queryRaw<RatingComment[]>`
     SELECT t."number", t."subject", t."rating", t."ratingComment" AS comment, t."ratedAt" AS "ratedAt" FROM "Ticket" t
-    WHERE t."ratingComment" IS NOT NULL AND t."ratedAt" >= (${from}::date - interval '7 hours')
-      AND t."ratedAt" < (${to}::date + interval '1 day' - interval '7 hours')
+    WHERE t."ratingComment" IS NOT NULL AND t."ratedAt" >= helpdesk_day_start(${from}::date)
+      AND t."ratedAt" < helpdesk_day_start(${to}::date + 1)
       ${department ? Prisma.sql`AND t."departmentId" = ${department.id}::uuid` : Prisma.empty}
     ORDER BY t."ratedAt" DESC LIMIT 50`;
   const [groups, trendRows, comments] = await Promise.all([groupsQuery, trendQuery, commentsQuery]);

@@ -9,6 +9,8 @@ import type { SessionUser } from "./users";
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMAS, type GeneralSettings, type SettingsOf, type SettingsSection } from "@/lib/validation/settings";
 
 const LOGO_SIZE = 256;
+/** What runs alongside a save may be long: a new time zone recounts every ticket's report days. */
+const ALSO_IN_TX_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Public read of one settings section (anyone may read: public pages show them). Stored values are
@@ -20,6 +22,14 @@ export async function getSettings<S extends SettingsSection>(section: S): Promis
   const value = await getSettingsUncached(section);
   recent.set(section, value);
   return value;
+}
+
+/**
+ * The service calendar's time zone (Settings → Jam Layanan): the one zone of the app, for shown and
+ * exported dates, report days, the list's date filter and ticket-number years.
+ */
+export async function getServiceTimeZone(): Promise<string> {
+  return (await getSettings("calendar")).timeZone;
 }
 
 /**
@@ -52,12 +62,14 @@ async function getSettingsUncached<S extends SettingsSection>(section: S): Promi
 
 /**
  * Saves one settings section (Super Admin and Admin). The input was validated by the section's
- * strict schema; the old and new values go to the audit log in the same transaction.
+ * strict schema; the old and new values go to the audit log in the same transaction. `alsoInTx` runs
+ * in that transaction after the save (what must change with it, or fail it).
  */
 export async function updateSettings<S extends SettingsSection>(
   actor: SessionUser,
   section: S,
   value: SettingsOf<S>,
+  alsoInTx?: (tx: Prisma.TransactionClient, before: SettingsOf<S>) => Promise<void>,
 ): Promise<void> {
   assertCan(actor, "settings.manage");
   const before = await getSettingsUncached(section);
@@ -68,7 +80,8 @@ export async function updateSettings<S extends SettingsSection>(
       update: { value: value as Prisma.InputJsonValue },
     });
     await recordAudit(tx, { actor, action: `settings.${section}`, target: `settings:${section}`, before, after: value });
-  });
+    await alsoInTx?.(tx, before);
+  }, alsoInTx ? { timeout: ALSO_IN_TX_TIMEOUT_MS } : undefined);
   forgetCachedSettings();
 }
 

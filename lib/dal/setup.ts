@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import { DEFAULT_SETTINGS } from "@/lib/validation/settings";
-import { getSettings } from "./settings";
+import { yearIn } from "@/lib/time-zone";
+import { getServiceTimeZone, getSettings } from "./settings";
 import type { SessionUser } from "./users";
 
 export type SetupStep = {
@@ -15,12 +16,13 @@ export type SetupStep = {
 /** The first-run checklist of a fresh install: each step ticks itself from the data. */
 export async function getSetupChecklist(user: SessionUser): Promise<SetupStep[]> {
   assertCan(user, "settings.manage");
+  const timeZone = await getServiceTimeZone();
   const [[counts], general] = await Promise.all([
     db().$queryRaw<{ departments: boolean; agencies: boolean; staff: boolean; serviceHours: boolean }[]>`
       SELECT EXISTS (SELECT 1 FROM "Department" WHERE "active") AS departments,
              EXISTS (SELECT 1 FROM "Agency" WHERE "active") AS agencies,
              EXISTS (SELECT 1 FROM "User" WHERE "role" = 'STAFF' AND "active" AND "departmentId" IS NOT NULL) AS staff,
-             EXISTS (SELECT 1 FROM "HolidayYear" WHERE "year" = extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::int AND "confirmedAt" IS NOT NULL) AS "serviceHours"`,
+             EXISTS (SELECT 1 FROM "HolidayYear" WHERE "year" = ${yearIn(timeZone)}::int AND "confirmedAt" IS NOT NULL) AS "serviceHours"`,
     getSettings("general"),
   ]);
   return [

@@ -12,7 +12,9 @@ import { SLA_PRIORITIES } from "@/lib/validation/sla";
 import type { TicketPriority } from "@/lib/validation/tickets";
 import { recordAudit } from "./audit";
 import { onInvalidate, publishInvalidate } from "@/lib/runtime/cluster-bus";
-import { getSettings } from "./settings";
+import { yearIn } from "@/lib/time-zone";
+import type { CalendarSettings } from "@/lib/validation/sla";
+import { getServiceTimeZone, getSettings, updateSettings } from "./settings";
 import type { SessionUser } from "./users";
 
 type Tx = Prisma.TransactionClient;
@@ -21,15 +23,10 @@ type Tx = Prisma.TransactionClient;
 const HOLIDAY_YEARS_BACK = 2;
 const HOLIDAY_YEARS_AHEAD = 3;
 
-const JAKARTA_YEAR = new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" });
-function jakartaYear(now: Date): number {
-  return Number(JAKARTA_YEAR.format(now));
-}
-
 /** The service calendar the clock runs on: the Jam Layanan settings and the holiday list. */
 export async function loadWorkingCalendar(now: Date = new Date()): Promise<WorkingCalendar> {
   const settings = await getSettings("calendar");
-  const year = jakartaYear(now);
+  const year = yearIn(settings.timeZone, now);
   const rows = await db().$queryRaw<{ date: string }[]>`
     SELECT to_char("date", 'YYYY-MM-DD') AS date FROM "Holiday"
     WHERE "date" >= make_date(${year - HOLIDAY_YEARS_BACK}::int, 1, 1) AND "date" < make_date(${year + HOLIDAY_YEARS_AHEAD + 1}::int, 1, 1)`;
@@ -50,7 +47,7 @@ let last: { signature: string; cal: WorkingCalendar } | null = null;
 
 export const getWorkingCalendar = cache(async (): Promise<WorkingCalendar> => {
   const now = new Date();
-  const year = jakartaYear(now);
+  const year = yearIn(await getServiceTimeZone(), now);
   const hit = calendars.get(year);
   if (hit) return hit;
   const loaded = await loadWorkingCalendar(now);
@@ -62,6 +59,23 @@ export const getWorkingCalendar = cache(async (): Promise<WorkingCalendar> => {
   calendars.set(year, cal);
   return cal;
 });
+
+/**
+ * Settings → Jam Layanan: the time zone and weekly hours. Due times already set stay as they are.
+ * The database counts report days in the same zone, so it must know the zone too; a new zone
+ * recounts the per-day aggregates in the same transaction.
+ */
+export async function updateServiceCalendar(actor: SessionUser, calendar: CalendarSettings): Promise<void> {
+  assertCan(actor, "settings.manage");
+  try {
+    await db().$queryRaw`SELECT now() AT TIME ZONE ${calendar.timeZone}`;
+  } catch {
+    throw new UserFacingError("validation.timeZone", { field: "timeZone" });
+  }
+  await updateSettings(actor, "calendar", calendar, async (tx, before) => {
+    if (before.timeZone !== calendar.timeZone) await tx.$executeRaw`SELECT helpdesk_ticket_stat_rebuild()`;
+  });
+}
 
 // ------------------------------------------------------------------ holidays
 
@@ -95,7 +109,8 @@ async function ensureHolidayDraft(year: number): Promise<void> {
 /** Jam Layanan page: this year and next, drafted from the package when first seen. */
 export async function listHolidayYears(actor: SessionUser, now: Date = new Date()): Promise<HolidayYearView[]> {
   assertCan(actor, "settings.manage");
-  const years = [jakartaYear(now), jakartaYear(now) + 1];
+  const thisYear = yearIn(await getServiceTimeZone(), now);
+  const years = [thisYear, thisYear + 1];
   for (const y of years) await ensureHolidayDraft(y);
   const yearRows = await db().$queryRaw<{ year: number; confirmedAt: Date | null; confirmedBy: string | null }[]>`
     SELECT y."year", y."confirmedAt", u."name" AS "confirmedBy" FROM "HolidayYear" y LEFT JOIN "User" u ON u."id" = y."confirmedById"

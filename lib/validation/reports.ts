@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayIn } from "@/lib/time-zone";
 
 /** What a report may be grouped by: a fixed list, matched against the aggregate's `dim` column (never SQL text). */
 export const REPORT_GROUPS = ["agency", "department", "assignee", "priority", "channel"] as const;
@@ -49,7 +50,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-/** Today's date in Indonesian western time (WIB), the zone the aggregates count days in. */
+/**
+ * Today's date at UTC+7. Still read by the dashboards and the ticket export's file name; new code
+ * takes today in the service calendar's zone (dayIn with getServiceTimeZone).
+ */
 export function todayWib(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
@@ -60,9 +64,9 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The inclusive day range of a query: a preset, or the checked custom dates. */
-export function reportRange(q: Pick<ReportQuery, "preset" | "from" | "to">, now = new Date()): { from: string; to: string } {
-  const today = todayWib(now);
+/** The inclusive day range of a query: a preset (days of the service calendar's `timeZone`), or the checked custom dates. */
+export function reportRange(q: Pick<ReportQuery, "preset" | "from" | "to">, timeZone: string, now = new Date()): { from: string; to: string } {
+  const today = dayIn(timeZone, now);
   const [y, m] = today.split("-").map(Number) as [number, number];
   const pad = (n: number) => String(n).padStart(2, "0");
   const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -15,7 +15,6 @@ export const generalSettingsSchema = z
     email: z.union([z.literal(""), z.email().max(254)]),
     logo: z.string().max(200).nullable(),
     defaultLanguage: z.enum(["id", "en"]),
-    timeZone: z.string().trim().min(1).max(64),
     /** "Tentang Aplikasi" page text, markdown (rendered sanitised). */
     about: z.string().max(20_000),
   })
@@ -82,7 +81,6 @@ export const DEFAULT_SETTINGS: { [S in SettingsSection]: SettingsOf<S> } = {
     email: "",
     logo: null,
     defaultLanguage: "id",
-    timeZone: "Asia/Jakarta",
     about:
       "Aplikasi Helpdesk dikelola oleh Dinas Komunikasi, Informatika, Statistik dan Persandian Pemerintah Provinsi Banten untuk menunjang kelancaran operasional OPD yang berhubungan dengan Diskominfo, seperti permasalahan bandwidth, website, server dan aplikasi. Aplikasi ini diharapkan mempermudah dan mempercepat penyelesaian masalah yang disampaikan.",
   },

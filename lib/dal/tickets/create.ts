@@ -2,17 +2,14 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
-import { getSettings } from "@/lib/dal/settings";
+import { getServiceTimeZone, getSettings } from "@/lib/dal/settings";
+import { yearIn } from "@/lib/time-zone";
 import type { SessionUser } from "@/lib/dal/users";
 import type { TicketPriority } from "@/lib/validation/tickets";
 import { prepareFiles, withStoredFiles } from "./attachments";
 import { EVENT_KIND, recipientsWhere } from "./recipients";
 import { ticketMailInsertSql, wakeMailWorker } from "@/lib/mail/outbox";
 import { initialClock } from "./sla";
-
-function jakartaYear(date: Date): string {
-  return new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(date);
-}
 
 export type CreateTicketData = {
   departmentId: string;
@@ -48,8 +45,9 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
   const files = await prepareFiles(input.attachments);
   // The service-level clock starts with the ticket: its due times go in with the row.
   const createdAt = new Date();
-  const clock = await initialClock(department.id, priority, createdAt);
-  const key = `${settings.numberPrefix}-${jakartaYear(new Date())}`;
+  const [clock, timeZone] = await Promise.all([initialClock(department.id, priority, createdAt), getServiceTimeZone()]);
+  // Numbers restart each year of the service calendar.
+  const key = `${settings.numberPrefix}-${yearIn(timeZone, createdAt)}`;
   const ref = { id: Prisma.sql`t."id"`, clientId: Prisma.sql`${client.id}::uuid`, departmentId: Prisma.sql`${department.id}::uuid`, assigneeId: Prisma.sql`NULL::uuid` };
   const mails = ticketMailInsertSql("created", ref, user.id, { from: Prisma.sql`t` })!;
   // One statement: the number, the ticket, its files, history, notifications and mails. The counter row's

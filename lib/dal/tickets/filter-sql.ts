@@ -4,12 +4,10 @@ import { prefixQuery } from "@/lib/dal/search";
 import type { TicketListFilters } from "@/lib/validation/tickets";
 import { addWorkingMinutes } from "@/lib/sla/calendar";
 import { getWorkingCalendar } from "@/lib/dal/sla";
+import { DUE_SOON_MINUTES } from "@/lib/sla/defaults";
 
 // The list's filters as conditions on the ticket alias `t`: the page, its counts, the export and the
 // dashboards build their WHERE from these, so a filter means the same everywhere.
-
-/** "Segera jatuh tempo": due within this much working time. */
-export const DUE_SOON_MINUTES = 120;
 
 export type SlaWindow = { now: Date; dueSoonUntil: Date };
 
@@ -23,12 +21,6 @@ export function slaViewSql(view: "overdue" | "dueSoon", w: SlaWindow): Prisma.Sq
   return view === "overdue"
     ? Prisma.sql`t."slaNextDueAt" < ${w.now}`
     : Prisma.sql`t."slaNextDueAt" >= ${w.now} AND t."slaNextDueAt" <= ${w.dueSoonUntil}`;
-}
-
-function jakartaDayStart(isoDate: string, plusDays = 0): string {
-  const d = new Date(`${isoDate}T00:00:00+07:00`);
-  d.setUTCDate(d.getUTCDate() + plusDays);
-  return d.toISOString().replace("T", " ").replace("Z", "");
 }
 
 /**
@@ -47,8 +39,9 @@ export function filterSql(filters: TicketListFilters, opts: { withStatus: boolea
   if (filters.agencyId) parts.push(Prisma.sql`t."agencyId" = ${filters.agencyId}::uuid`);
   if (filters.assignee === "unassigned") parts.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (filters.assignee) parts.push(Prisma.sql`t."assigneeId" = ${filters.assignee}::uuid`);
-  if (filters.from) parts.push(Prisma.sql`t."createdAt" >= ${jakartaDayStart(filters.from)}::timestamp`);
-  if (filters.to) parts.push(Prisma.sql`t."createdAt" < ${jakartaDayStart(filters.to, 1)}::timestamp`);
+  // Days of the service calendar's time zone, as the reports count them; "to" includes the whole day.
+  if (filters.from) parts.push(Prisma.sql`t."createdAt" >= helpdesk_day_start(${filters.from}::date)`);
+  if (filters.to) parts.push(Prisma.sql`t."createdAt" < helpdesk_day_start(${filters.to}::date + 1)`);
   if (filters.q) {
     const tsq = prefixQuery(filters.q);
     const numberLike = /^[A-Za-z0-9-]+$/.test(filters.q) && /\d/.test(filters.q) ? `${filters.q.toUpperCase()}%` : null;

@@ -4,7 +4,6 @@ export { cleanFileName, openAttachment, type AttachmentView } from "./attachment
 export { createTicket, type CreateTicketData } from "./create";
 export { listTicketsForUser, type TicketList, type TicketListRow } from "./list";
 export { COUNT_CAP, countMyOverdueTickets } from "./counts";
-export { DUE_SOON_MINUTES } from "./filter-sql";
 export { listClientsForFiling, listTicketFilterOptions } from "./options";
 export { getTicketOrThrow, type SlaTargetView, type TicketDetail } from "./detail";
 export { rateTicket, replyToTicket, updateTicket } from "./update";

@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/dal/session";
 import { getReport, type ReportRow } from "@/lib/dal/reports";
+import { getServiceTimeZone } from "@/lib/dal/settings";
 import { serverTranslator } from "@/lib/i18n/server";
 import { groupLabel } from "@/lib/reports/labels";
 import { csvStream, exportFileName, xlsxStream, type Cell } from "@/lib/reports/export";
@@ -28,7 +29,7 @@ export async function GET(request: Request) {
     }
     const q = parsed.data;
     const format = q.format ?? "csv";
-    const report = await getReport(user, { ...reportRange(q), groupBy: q.groupBy });
+    const report = await getReport(user, { ...reportRange(q, await getServiceTimeZone()), groupBy: q.groupBy });
     const columns = ["group", "created", "resolved", "open", "responseP50", "responseP90", "resolutionP50", "resolutionP90", "responseWithinTarget", "resolutionWithinTarget", "rated", "averageRating"].map(
       (k) => ({ header: k === "group" ? t(`reports.groupBy.${q.groupBy}`) : t(`reports.columns.${k}`), width: k === "group" ? 36 : 16 }),
     );

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDateTimeFormatter } from "@/lib/format";
 import { requirePageUser } from "@/lib/dal/session";
+import { getServiceTimeZone } from "@/lib/dal/settings";
+import { dayStartIn } from "@/lib/time-zone";
 import { listAuditActions, listAuditLog } from "@/lib/dal/audit";
 import { AuditLog } from "@/components/audit/audit-log";
 import { parseListQuery } from "@/lib/validation/list-query";
@@ -12,13 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim().slice(0, 100);
-/** yyyy-mm-dd as the start of that day in Asia/Jakarta (UTC+7, no DST). */
-function jakartaDay(value: string, addDays = 0): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const d = new Date(`${value}T00:00:00+07:00`);
-  if (Number.isNaN(d.getTime())) return undefined;
-  return new Date(d.getTime() + addDays * 86_400_000);
-}
 
 /** Super Admin: every change made through the people/config screens, with filters. */
 export default async function Page({ searchParams }: { searchParams: Promise<Params> }) {
@@ -26,6 +21,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   const params = await searchParams;
   const { page } = parseListQuery(params);
   const filters = { actor: one(params.actor), action: one(params.action), from: one(params.from), to: one(params.to) };
+  // The filter's days are days of the service calendar: "to" includes the whole day.
+  const timeZone = await getServiceTimeZone();
+  const from = dayStartIn(timeZone, filters.from);
+  const to = dayStartIn(timeZone, filters.to, 1);
   const [when, actions, list] = await Promise.all([
     getDateTimeFormatter(),
     listAuditActions(user),
@@ -33,8 +32,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
       page,
       ...(filters.actor ? { actor: filters.actor } : {}),
       ...(filters.action ? { action: filters.action } : {}),
-      ...(jakartaDay(filters.from) ? { from: jakartaDay(filters.from) } : {}),
-      ...(jakartaDay(filters.to, 1) ? { to: jakartaDay(filters.to, 1) } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
     }),
   ]);
   return <AuditLog filters={filters} actions={actions} page={page} list={list} when={when} />;

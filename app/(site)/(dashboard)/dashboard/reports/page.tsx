@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { getReport } from "@/lib/dal/reports";
-import { getSettings } from "@/lib/dal/settings";
+import { getServiceTimeZone, getSettings } from "@/lib/dal/settings";
 import { UserFacingError } from "@/lib/errors";
 import { formatValidationMessage } from "@/lib/validation/zod";
 import { reportQuerySchema, reportRange, type ReportQuery } from "@/lib/validation/reports";
@@ -22,7 +22,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   // Bad input: say what is wrong, and show this month by OPD meanwhile (never an error page).
   const errors = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => (i.message.startsWith("reports.") ? t(i.message.slice("reports.".length) as never) : (formatValidationMessage(i.message, (k, v) => tv(k as never, v as never)) ?? tv("invalid")))))];
   const query: ReportQuery = parsed.success ? parsed.data : { preset: "thisMonth", groupBy: "agency" };
-  const range = reportRange(query);
+  const range = reportRange(query, await getServiceTimeZone());
 
   let report;
   try {

@@ -33,7 +33,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : "general";
   const t = await getTranslations("settings");
   const keys = [
-    "submit", "saved", "appName", "logo", "logoHint", "currentLogo", "organisation", "address", "phone", "email", "defaultLanguage", "timeZone", "about",
+    "submit", "saved", "appName", "logo", "logoHint", "currentLogo", "organisation", "address", "phone", "email", "defaultLanguage", "about",
     "footerText", "links", "linkLabel", "linkUrl", "addLink", "removeLink", "numberPrefix", "allowedExtensions", "allowedExtensionsHint", "maxFileSizeMb",
     "maxFilesPerMessage", "defaultPriority", "priorityLOW", "priorityNORMAL", "priorityHIGH", "priorityURGENT", "clientsMayClose", "clientsMayReopen",
     "autoCloseResolvedAfterDays", "emailDepartmentId", "emailDepartmentHint", "emailDepartmentNone",

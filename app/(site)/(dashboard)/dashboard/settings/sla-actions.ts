@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/action";
-import { updateSettings } from "@/lib/dal/settings";
-import { addHoliday, clearDepartmentSlaPolicies, confirmHolidayYear, removeHoliday, saveSlaPolicies, type PolicySet } from "@/lib/dal/sla";
+import { addHoliday, clearDepartmentSlaPolicies, confirmHolidayYear, removeHoliday, saveSlaPolicies, updateServiceCalendar, type PolicySet } from "@/lib/dal/sla";
 import {
   addHolidaySchema,
   calendarFormSchema,
@@ -19,10 +18,10 @@ type Input = FormData | Record<string, unknown>;
 const inputOf = (a: unknown, b?: FormData): Input => (b instanceof FormData ? b : (a as Input));
 const revalidate = () => revalidatePath("/dashboard/settings");
 
-/** Settings → Jam Layanan: time zone and weekly hours. Due times already set stay as they are. */
+/** Settings → Jam Layanan: time zone and weekly hours. */
 export async function updateCalendarAction(input: unknown, formData?: FormData) {
   return runAction({ schema: calendarFormSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (calendar, user) => {
-    await updateSettings(user, "calendar", calendar);
+    await updateServiceCalendar(user, calendar);
     revalidate();
     return null;
   });
