@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
+import { mailPreferencesSchema } from "@/lib/validation/email";
 import { buttonClass, FormAlert, inputClass } from "@/components/ui/form-controls";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Input = { locale: "id" | "en"; enabled: string[] };
 
@@ -16,32 +17,23 @@ export function MailPreferencesForm({
 }: {
   initial: Input;
   kinds: string[];
-  action: (input: Input) => Promise<ActionResult<unknown>>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
   copy: Record<string, string>;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ text: string; tone: "success" | "error" } | null>(null);
+  const { register, onSubmit, message, formState } = useActionForm({
+    schema: mailPreferencesSchema as never as z.ZodType<Input, Input>,
+    defaultValues: initial,
+    submit: action,
+    saved: copy.saved!,
+  });
   return (
-    <form
-      className="max-w-2xl space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        const input: Input = { locale: fd.get("locale") === "en" ? "en" : "id", enabled: fd.getAll("enabled").map(String) };
-        start(async () => {
-          const result = await action(input);
-          setMessage(result.ok ? { text: copy.saved!, tone: "success" } : { text: result.formError ?? Object.values(result.fieldErrors ?? {})[0] ?? "", tone: "error" });
-          if (result.ok) router.refresh();
-        });
-      }}
-    >
+    <form className="max-w-2xl space-y-4" onSubmit={onSubmit} noValidate>
       <FormAlert message={message} />
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium">{copy.legend}</legend>
         {kinds.map((k) => (
           <label key={k} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="enabled" value={k} defaultChecked={initial.enabled.includes(k)} /> {copy[k]}
+            <input type="checkbox" value={k} {...register("enabled")} /> {copy[k]}
           </label>
         ))}
       </fieldset>
@@ -49,12 +41,12 @@ export function MailPreferencesForm({
         <label htmlFor="mail-locale" className="block text-sm font-medium">
           {copy.locale}
         </label>
-        <select id="mail-locale" name="locale" defaultValue={initial.locale} className={`${inputClass} max-w-xs`}>
+        <select id="mail-locale" className={`${inputClass} max-w-xs`} {...register("locale")}>
           <option value="id">Bahasa Indonesia</option>
           <option value="en">English</option>
         </select>
       </div>
-      <button type="submit" disabled={pending} className={buttonClass}>
+      <button type="submit" disabled={formState.isSubmitting} className={buttonClass}>
         {copy.submit}
       </button>
     </form>

@@ -1,11 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import type { ActionResult } from "@/lib/actions/action";
 import type { HolidayYearView, PolicySet } from "@/lib/dal/sla";
 import { formatRanges, SLA_PRIORITIES, WEEKDAYS, type CalendarSettings as Calendar } from "@/lib/validation/sla";
 import { ActionButton } from "@/components/ui/action-button";
 import { AddHolidayForm, CalendarForm, PolicyForm, type FormAction } from "./sla-forms";
-
-type ButtonAction = (input: unknown) => Promise<ActionResult<unknown>>;
 
 async function slaCopy() {
   const t = await getTranslations("sla");
@@ -28,7 +25,7 @@ export async function CalendarSettings({
   calendar: Calendar;
   years: HolidayYearView[];
   when: (date: Date) => string;
-  actions: { updateCalendar: FormAction; addHoliday: FormAction; removeHoliday: ButtonAction; confirmHolidayYear: ButtonAction };
+  actions: { updateCalendar: FormAction; addHoliday: FormAction; removeHoliday: FormAction; confirmHolidayYear: FormAction };
 }) {
   const { t, copy } = await slaCopy();
   const initial = { timeZone: calendar.timeZone, ...Object.fromEntries(WEEKDAYS.map((d) => [`day${d}`, formatRanges(calendar.week[d])])) };
@@ -96,7 +93,7 @@ export async function SlaPolicySettings({
   actions,
 }: {
   policies: { defaults: PolicySet; departments: { id: string; name: string; policies: PolicySet | null }[] };
-  actions: { savePolicies: FormAction; clearPolicies: ButtonAction };
+  actions: { savePolicies: FormAction; clearPolicies: FormAction };
 }) {
   const [{ t, copy }, tTickets] = await Promise.all([slaCopy(), getTranslations("tickets")]);
   const rows = (set: PolicySet) => SLA_PRIORITIES.map((p) => ({ priority: p, label: tTickets(`priority.${p}`), ...set[p] }));

@@ -1,14 +1,27 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
+import { rateTicketSchema, updateTicketSchema } from "@/lib/validation/tickets";
+import { FormAlert } from "@/components/ui/form-controls";
 import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Option = { value: string; label: string };
-export type UpdateAction = (input: Record<string, unknown>) => Promise<ActionResult<{ changed: number }>>;
-export type RateAction = (input: Record<string, unknown>) => Promise<ActionResult<null>>;
+export type UpdateAction = (input: unknown) => Promise<ActionResult<{ changed: number }>>;
+export type RateAction = (input: unknown) => Promise<ActionResult<null>>;
 
-/** Staff panel: status, priority, department, assignee — one save, every change recorded. */
+type ManageValues = { status: string; priority: string; departmentId: string; assigneeId: string };
+// The panel sends only what changed, with the ticket's id: the action's schema without the id checks the fields.
+const manageSchema = updateTicketSchema.omit({ ticketId: true }) as never as z.ZodType<ManageValues, ManageValues>;
+const MANAGE_FIELDS = ["status", "priority", "departmentId", "assigneeId"] as const;
+
+/**
+ * Staff panel: status, priority, department, assignee — one save, every change recorded. When the
+ * ticket is fetched again (this save, someone else's change, a department move that dropped the
+ * assignee), the fields this user has not touched show the ticket as it is now; a field they changed
+ * keeps their choice until it is saved. Only fields that differ from the ticket are sent.
+ */
 export function TicketManageForm({
   ticketId,
   current,
@@ -21,7 +34,7 @@ export function TicketManageForm({
   onSaved,
 }: {
   ticketId: string;
-  current: { status: string; priority: string; departmentId: string; assigneeId: string };
+  current: ManageValues;
   statuses: Option[];
   priorities: Option[];
   departments: Option[];
@@ -31,83 +44,72 @@ export function TicketManageForm({
   /** After a save: the page fetches the ticket again. */
   onSaved: () => Promise<void>;
 }) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [values, setValues] = useState(current);
-  // The ticket as this form last saw it: when it changes (this save, someone else's, a department
-  // move that dropped the assignee) the choices start from it again, so no stale value is re-sent.
-  const [seen, setSeen] = useState(current);
-  if ((Object.keys(current) as (keyof typeof current)[]).some((k) => current[k] !== seen[k])) {
-    setSeen(current);
-    setValues(current);
-  }
-  const field = (name: keyof typeof values, label: string, options: Option[]) => (
-    <SelectField look="panel" id={`manage-${name}`} label={label} options={options} value={values[name]} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
+  const { register, reset, getValues, onSubmit, message, fieldError, formState } = useActionForm({
+    schema: manageSchema,
+    defaultValues: current,
+    values: current,
+    submit: (values) => {
+      const changed = MANAGE_FIELDS.filter((k) => values[k] !== current[k]);
+      return action({ ticketId, ...Object.fromEntries(changed.map((k) => [k, values[k]])) });
+    },
+    onSuccess: async () => {
+      await onSaved();
+      // Everything chosen is saved: from now on every field follows the ticket again.
+      reset(getValues(), { keepDirtyValues: false });
+    },
+    saved: copy.saved,
+    refresh: false,
+  });
+  const field = (name: keyof ManageValues, label: string, options: Option[]) => (
+    <SelectField look="panel" id={`manage-${name}`} label={label} options={options} error={fieldError(formState.errors[name])} {...register(name)} />
   );
   return (
-    <form
-      aria-label={copy.title}
-      className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setMessage(null);
-        start(async () => {
-          const input: Record<string, unknown> = { ticketId };
-          for (const key of Object.keys(values) as (keyof typeof values)[]) if (values[key] !== current[key]) input[key] = values[key];
-          const result = await action(input);
-          if (result.ok) {
-            await onSaved();
-            setMessage({ ok: true, text: copy.saved });
-          } else {
-            setMessage({ ok: false, text: Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "" });
-          }
-        });
-      }}
-    >
+    <form aria-label={copy.title} className="space-y-3" onSubmit={onSubmit} noValidate>
       <h2 className="font-semibold">{copy.title}</h2>
       {field("status", copy.status, statuses)}
       {field("priority", copy.priority, priorities)}
       {field("departmentId", copy.department, departments)}
       {field("assigneeId", copy.assignee, [{ value: "", label: copy.unassigned }, ...assignees])}
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60">
-        {pending ? copy.saving : copy.save}
+      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60">
+        {formState.isSubmitting ? copy.saving : copy.save}
       </button>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-green-800" : "text-sm text-red-700"}>
-          {message.text}
-        </p>
-      )}
+      <FormAlert message={message} />
     </form>
   );
 }
 
+type StatusValues = { status: string };
+const statusSchema = updateTicketSchema.pick({ status: true }) as never as z.ZodType<StatusValues, StatusValues>;
+
 /** A client's buttons: resolve / close / reopen, as the ticket settings allow. */
 export function TicketStatusButtons({ ticketId, buttons, action, onSaved }: { ticketId: string; buttons: { status: string; label: string }[]; action: UpdateAction; onSaved: () => Promise<void> }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { setValue, onSubmit, message, fieldError, formState } = useActionForm({
+    schema: statusSchema,
+    defaultValues: { status: "" },
+    submit: (values) => action({ ticketId, status: values.status }),
+    onSuccess: onSaved,
+    refresh: false,
+  });
   return (
-    <div className="flex flex-wrap gap-2">
+    <form className="flex flex-wrap gap-2" onSubmit={onSubmit} noValidate>
       {buttons.map((b) => (
         <button
           key={b.status}
-          type="button"
-          disabled={pending}
+          type="submit"
+          disabled={formState.isSubmitting}
           className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-800 disabled:opacity-60"
-          onClick={() =>
-            start(async () => {
-              const result = await action({ ticketId, status: b.status });
-              if (result.ok) await onSaved();
-              else setError(result.formError ?? "");
-            })
-          }
+          onClick={() => setValue("status", b.status)}
         >
           {b.label}
         </button>
       ))}
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-    </div>
+      <FormAlert message={message ?? fieldError(formState.errors.status) ?? null} />
+    </form>
   );
 }
+
+type RatingValues = { rating: string; comment: string };
+const ratingSchema = rateTicketSchema.omit({ ticketId: true }) as never as z.ZodType<RatingValues, RatingValues>;
 
 /** 1–5 stars and an optional comment, once the ticket is resolved. */
 export function RatingForm({
@@ -121,41 +123,38 @@ export function RatingForm({
   action: RateAction;
   onSaved: () => Promise<void>;
 }) {
-  const [pending, start] = useTransition();
-  const [rating, setRating] = useState(0);
-  const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { register, watch, onSubmit, message, fieldError, formState } = useActionForm({
+    schema: ratingSchema,
+    defaultValues: { rating: "", comment: "" },
+    submit: (values) => action({ ticketId, ...values }),
+    onSuccess: onSaved,
+    refresh: false,
+  });
+  const ratingError = fieldError(formState.errors.rating);
+  const commentError = fieldError(formState.errors.comment);
   return (
-    <form
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        start(async () => {
-          const result = await action({ ticketId, rating, comment });
-          if (result.ok) await onSaved();
-          else setError(Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "");
-        });
-      }}
-    >
+    <form className="space-y-2" onSubmit={onSubmit} noValidate>
       <fieldset>
         <legend className="font-semibold">{copy.title}</legend>
         <div className="mt-1 flex gap-3">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="flex items-center gap-1 text-sm">
-              <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
+              <input type="radio" value={String(n)} {...register("rating")} />
               <span aria-label={copy.stars[n - 1]}>{"★".repeat(n)}</span>
             </label>
           ))}
         </div>
+        {ratingError && <p className="text-sm text-red-700">{ratingError}</p>}
       </fieldset>
       <label htmlFor="rating-comment" className="block text-sm">
         {copy.comment}
       </label>
-      <textarea id="rating-comment" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} className="w-full rounded border border-slate-400 px-2 py-1" />
-      <button type="submit" disabled={pending || rating === 0} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60">
+      <textarea id="rating-comment" rows={2} maxLength={2000} aria-invalid={!!commentError} className="w-full rounded border border-slate-400 px-2 py-1" {...register("comment")} />
+      {commentError && <p className="text-sm text-red-700">{commentError}</p>}
+      <button type="submit" disabled={formState.isSubmitting || !watch("rating")} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60">
         {copy.submit}
       </button>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <FormAlert message={message} />
     </form>
   );
 }

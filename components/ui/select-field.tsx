@@ -34,7 +34,7 @@ export function SelectField({
   look?: keyof typeof LOOK;
 }) {
   const control = (
-    <select {...(look === "form" ? describedBy(id, error) : { id })} className={LOOK[look].select} {...select}>
+    <select {...(look === "form" || error ? describedBy(id, error) : { id })} className={LOOK[look].select} {...select}>
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -56,6 +56,11 @@ export function SelectField({
         {label}
       </label>
       {control}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

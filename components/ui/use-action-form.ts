@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, type DefaultValues, type FieldError, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { useForm, type DefaultValues, type Resolver, type FieldError, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
@@ -27,12 +27,15 @@ export function toFormData(values: object): FormData {
 /**
  * The one submit path of a client form: react-hook-form validated by the same zod schema as the
  * server action → the action → on failure, field errors beside their fields and the form-level
- * message in `message`; on success `onSuccess` (redirect, reset…), the `saved` line if given, and
- * a router refresh so server components show the new data.
+ * message in `message` (what the user typed stays); on success `onSuccess` (redirect, reset, fetch
+ * the page's data again…), then the `saved` line if given — so it shows only once the server and
+ * `onSuccess` are done — and a router refresh so server components show the new data.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>({
   schema,
   defaultValues,
+  values,
+  raw = false,
   submit,
   onSuccess,
   saved,
@@ -40,6 +43,16 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
 }: {
   schema: S;
   defaultValues: DefaultValues<z.input<S>>;
+  /**
+   * Values kept in step with data that can change under the form (a ticket fetched again): a field
+   * the user has not touched takes the new value, a field they changed keeps their choice.
+   */
+  values?: z.input<S>;
+  /**
+   * Send the fields as typed instead of the schema's output, for schemas that transform (the
+   * calendar's "07:30-12:00" lines): the action parses them with the same schema.
+   */
+  raw?: boolean;
   /** Calls the server action with the parsed values (as FormData when files travel). */
   submit: (values: z.output<S>) => Promise<ActionResult<T>>;
   onSuccess?: (data: T, values: z.output<S>) => void | Promise<void>;
@@ -56,12 +69,17 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   const router = useRouter();
   const errorText = useErrorText();
   const [message, setMessage] = useState<FormMessage>(null);
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never), defaultValues });
-  const onSubmit = form.handleSubmit(async (values) => {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    // With `raw` the values handed on are the fields as typed, which the caller's types then describe.
+    resolver: (raw ? zodResolver(schema as never, undefined, { raw: true }) : zodResolver(schema as never)) as Resolver<z.input<S>, unknown, z.output<S>>,
+    defaultValues,
+    ...(values ? { values, resetOptions: { keepDirtyValues: true } } : {}),
+  });
+  const onSubmit = form.handleSubmit(async (parsed) => {
     setMessage(null);
-    const result = await submit(values);
+    const result = await submit(parsed);
     if (result.ok) {
-      await onSuccess?.(result.data, values);
+      await onSuccess?.(result.data, parsed);
       if (saved) setMessage({ text: saved, tone: "success" });
       if (refresh) router.refresh();
       return;

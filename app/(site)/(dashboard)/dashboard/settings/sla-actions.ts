@@ -13,38 +13,35 @@ import {
   slaPolicyFormSchema,
 } from "@/lib/validation/sla";
 
-type Input = FormData | Record<string, unknown>;
-/** Called directly (tests, scripts) or from a form through useActionState (previous state first). */
-const inputOf = (a: unknown, b?: FormData): Input => (b instanceof FormData ? b : (a as Input));
 const revalidate = () => revalidatePath("/dashboard/settings");
 
 /** Settings → Jam Layanan: time zone and weekly hours. */
-export async function updateCalendarAction(input: unknown, formData?: FormData) {
-  return runAction({ schema: calendarFormSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (calendar, user) => {
+export async function updateCalendarAction(input: unknown) {
+  return runAction({ schema: calendarFormSchema, input, permission: "settings.manage" }, async (calendar, user) => {
     await updateServiceCalendar(user, calendar);
     revalidate();
     return null;
   });
 }
 
-export async function addHolidayAction(input: unknown, formData?: FormData) {
-  return runAction({ schema: addHolidaySchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+export async function addHolidayAction(input: unknown) {
+  return runAction({ schema: addHolidaySchema, input, permission: "settings.manage" }, async (data, user) => {
     await addHoliday(user, data);
     revalidate();
     return null;
   });
 }
 
-export async function removeHolidayAction(input: unknown, formData?: FormData) {
-  return runAction({ schema: removeHolidaySchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+export async function removeHolidayAction(input: unknown) {
+  return runAction({ schema: removeHolidaySchema, input, permission: "settings.manage" }, async (data, user) => {
     await removeHoliday(user, data.date);
     revalidate();
     return null;
   });
 }
 
-export async function confirmHolidayYearAction(input: unknown, formData?: FormData) {
-  return runAction({ schema: holidayYearSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+export async function confirmHolidayYearAction(input: unknown) {
+  return runAction({ schema: holidayYearSchema, input, permission: "settings.manage" }, async (data, user) => {
     await confirmHolidayYear(user, data.year);
     revalidate();
     return null;
@@ -52,8 +49,8 @@ export async function confirmHolidayYearAction(input: unknown, formData?: FormDa
 }
 
 /** Settings → SLA: the default targets ("" department) or one department's own. Applies to new tickets. */
-export async function saveSlaPoliciesAction(input: unknown, formData?: FormData) {
-  return runAction({ schema: slaPolicyFormSchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+export async function saveSlaPoliciesAction(input: unknown) {
+  return runAction({ schema: slaPolicyFormSchema, input, permission: "settings.manage" }, async (data, user) => {
     const policies = Object.fromEntries(
       SLA_PRIORITIES.map((p) => [
         p,
@@ -66,8 +63,8 @@ export async function saveSlaPoliciesAction(input: unknown, formData?: FormData)
   });
 }
 
-export async function clearSlaPoliciesAction(input: unknown, formData?: FormData) {
-  return runAction({ schema: clearSlaPolicySchema, input: inputOf(input, formData), permission: "settings.manage" }, async (data, user) => {
+export async function clearSlaPoliciesAction(input: unknown) {
+  return runAction({ schema: clearSlaPolicySchema, input, permission: "settings.manage" }, async (data, user) => {
     await clearDepartmentSlaPolicies(user, data.departmentId);
     revalidate();
     return null;
