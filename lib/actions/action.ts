@@ -12,9 +12,6 @@ import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { log } from "@/lib/log";
 import { recordSecurityEvent } from "@/lib/dal/security-log";
 
-// lib/http/json-route.ts still imports findNul from here.
-export { findNul } from "@/lib/validation/nul";
-
 /** The one result shape of every server action. */
 export type ActionResult<T = null> =
   | { ok: true; data: T }

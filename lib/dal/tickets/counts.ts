@@ -1,6 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { LRUCache } from "lru-cache";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
 import { SLA_COUNT_CAP, TICKET_STATUSES, type TicketListFilters, type TicketStatus } from "@/lib/validation/tickets";
 import { scopeSql, type Scope } from "./scope";
@@ -126,7 +127,7 @@ export async function countSlaViews(where: Prisma.Sql, w: SlaWindow): Promise<Ti
 
 /** The header's count: tickets assigned to this staff member that are past a due time (capped). */
 export async function countMyOverdueTickets(user: SessionUser): Promise<number> {
-  if (user.role === "CLIENT") return 0;
+  if (!can(user, "tickets.work")) return 0;
   const [row] = await db().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (
       SELECT 1 FROM "Ticket" t WHERE t."assigneeId" = ${user.id}::uuid AND t."slaNextDueAt" < ${new Date()} LIMIT ${SLA_COUNT_CAP}) c`;

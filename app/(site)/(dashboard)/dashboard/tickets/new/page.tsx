@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { getSettings } from "@/lib/dal/settings";
 import { listActiveDepartments } from "@/lib/dal/departments";
@@ -21,12 +22,14 @@ export default async function NewTicketPage() {
     listClientsForFiling(user),
   ]);
   const limits = attachmentLimitsOf(settings);
+  // The staff side files for a client and sets the priority; a client only suggests one.
+  const staffSide = can(user, "tickets.work");
   const copy: TicketFormCopy = {
     department: t("fields.department"),
     subject: t("fields.subject"),
     description: t("fields.description"),
     descriptionHint: t("fields.descriptionHint"),
-    priority: user.role === "CLIENT" ? t("fields.prioritySuggest") : t("fields.priority"),
+    priority: staffSide ? t("fields.priority") : t("fields.prioritySuggest"),
     client: t("fields.client"),
     attachments: t("fields.attachments"),
     attachmentsHint: t("fields.attachmentsHint", { max: limits.maxFilesPerMessage, size: limits.maxFileSizeMb, types: limits.allowedExtensions.join(", ") }),
@@ -43,7 +46,7 @@ export default async function NewTicketPage() {
       <TicketForm
         copy={copy}
         departments={departments}
-        clients={user.role === "CLIENT" ? undefined : clients.map((c) => ({ id: c.id, name: c.agency ? `${c.name} — ${c.agency.name}` : c.name }))}
+        clients={staffSide ? clients.map((c) => ({ id: c.id, name: c.agency ? `${c.name} — ${c.agency.name}` : c.name })) : undefined}
         limits={limits}
         defaultPriority={settings.defaultPriority}
         action={createTicketAction}
