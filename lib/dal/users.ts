@@ -1,7 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { normalizeIdentifier } from "@/lib/auth/identity";
-import { isUuid } from "@/lib/validation/zod";
 import type { Role } from "@/lib/auth/roles";
 
 /** What the rest of the app may know about the signed-in user. Never the password hash. */
@@ -26,7 +25,7 @@ const sessionUserSelect = {
   active: true,
 } as const;
 
-/** A SessionUser's columns from `"User" u`, for the raw queries that run on every request. */
+/** A SessionUser's columns from `"User" u`, for the session check that runs on every request. */
 export const SESSION_USER_COLUMNS = Prisma.sql`u."id"::text AS "id", u."name", u."username", u."email", u."role"::text AS "role", u."avatar", u."sessionVersion"`;
 
 export async function findLoginCandidate(identifier: string) {
@@ -39,14 +38,4 @@ export async function findLoginCandidate(identifier: string) {
 
 export async function markLoggedIn(userId: string): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
-}
-
-/** The user behind a session token, or null when it is gone, deactivated or the token is stale. */
-export async function findActiveSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  if (!isUuid(userId)) return null;
-  // Runs on every request: plain SQL costs ~1 ms where the ORM took ~13 ms (docs/benchmarks.md).
-  const rows = await db().$queryRaw<SessionUser[]>`
-    SELECT ${SESSION_USER_COLUMNS} FROM "User" u
-    WHERE u."id" = ${userId}::uuid AND u."active" AND u."sessionVersion" = ${sessionVersion}`;
-  return rows[0] ?? null;
 }

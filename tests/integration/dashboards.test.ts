@@ -1,14 +1,13 @@
 import { getAdminDashboard, getClientDashboard, getStaffDashboard } from "@/lib/dal/dashboards";
 import { createTicket, listTicketsForUser, updateTicket } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { SLA_COUNT_CAP, ticketListFiltersSchema } from "@/lib/validation/tickets";
-import { createUser } from "./helpers/factories";
+import { createUser, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
 
 withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 const list = async (u: { id: string; sessionVersion: number }, f: Record<string, string> = {}) => listTicketsForUser(await session(u), ticketListFiltersSchema.parse(f));
 
 const STATUSES = ["OPEN", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED"] as const;

@@ -1,6 +1,6 @@
 import { authorizeCredentials, LoginLockedError } from "@/lib/auth/authorize";
 import { LOGIN_LIMITS } from "@/lib/auth/login-rate-limit";
-import { createUser, TEST_PASSWORD } from "./helpers/factories";
+import { createUser, TEST_PASSWORD, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 
 const IP = "198.51.100.7";
@@ -153,14 +153,13 @@ describe("login limits keyed by the account, with the owner's known addresses (i
 
   it("logins, failures and lock-outs reach the audit log the Super Admin reads, with address and typed name", async () => {
     const { listAuditLog } = await import("@/lib/dal/audit");
-    const { findActiveSessionUser } = await import("@/lib/dal/users");
     const sa = await createUser({ role: "SUPER_ADMIN" });
     const user = await createUser();
     await authorizeCredentials({ identifier: user.username, password: TEST_PASSWORD }, "192.0.2.160");
     for (let i = 0; i < LOGIN_LIMITS.perAccountIp; i++) await fail(user.username, "192.0.2.161");
     await fail(user.username, "192.0.2.161").catch(() => null);
     await fail("tidak-ada\r\nlogin.success", "192.0.2.162");
-    const viewer = (await findActiveSessionUser(sa.id, sa.sessionVersion))!;
+    const viewer = await sessionUserOf(sa);
     const page = async (action: string) => (await listAuditLog(viewer, { action, page: 1 })).rows;
     expect((await page("login.success")).find((r) => r.actor?.username === user.username)).toMatchObject({ ip: "192.0.2.160", target: user.username });
     expect((await page("login.failure")).filter((r) => r.actor?.username === user.username)).toHaveLength(LOGIN_LIMITS.perAccountIp);

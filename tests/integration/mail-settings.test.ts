@@ -2,9 +2,8 @@ import { resendEmailAction, sendTestEmailAction } from "@/app/(site)/(dashboard)
 import { updateMailPreferencesAction } from "@/app/(site)/(dashboard)/dashboard/profile/actions";
 import { getEmailSetup, listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/dal/email";
 import { getMailPreferences } from "@/lib/dal/profile";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { closeMailTransport, drainOutbox } from "@/lib/mail/worker";
-import { actAs, createUser } from "./helpers/factories";
+import { actAs, createUser, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { startTestSmtp, testPort, type TestSmtp } from "./helpers/mail";
 
@@ -18,7 +17,7 @@ afterAll(async () => {
   closeMailTransport();
   await smtp.close();
 });
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 
 it("only a Super Admin may send a test mail or send a failed mail again", async () => {
   for (const role of ["ADMIN", "STAFF", "CLIENT"] as const) {

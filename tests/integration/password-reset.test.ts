@@ -1,8 +1,8 @@
 import { requestPasswordResetAction, resetPasswordAction } from "@/app/(site)/(auth)/password-actions";
 import { verifyPassword } from "@/lib/auth/password";
-import { findActiveSessionUser } from "@/lib/dal/users";
+import { findLiveSessionUser } from "@/lib/dal/user-sessions";
 import { closeMailTransport, drainOutbox } from "@/lib/mail/worker";
-import { actAs, createUser } from "./helpers/factories";
+import { actAs, createUser, sessionClaimsFor } from "./helpers/factories";
 import { requestContext } from "./helpers/request-context";
 import { testDb } from "./helpers/test-db";
 import { startTestSmtp, testPort, type TestSmtp } from "./helpers/mail";
@@ -35,6 +35,8 @@ async function mailedToken(email: string): Promise<string> {
 
 it("mails a single-use link that sets a new password and ends every session; only its hash is stored", async () => {
   const user = await createUser({ email: "lupa@opd.example.go.id" });
+  const signedIn = await sessionClaimsFor(user); // a session from before the reset
+  expect(await findLiveSessionUser(signedIn.sub, signedIn.sv, signedIn.sid)).toMatchObject({ id: user.id });
   await actAs(null);
   fromIp("10.0.0.1");
   const token = await mailedToken(user.email);
@@ -48,7 +50,7 @@ it("mails a single-use link that sets a new password and ends every session; onl
   expect(await resetPasswordAction(null, form({ token, password: "Kata-Sandi-Baru-2026", confirm: "Kata-Sandi-Baru-2026" }))).toEqual({ ok: true, data: null });
   const after = await testDb().user.findUniqueOrThrow({ where: { id: user.id } });
   expect(await verifyPassword(after.passwordHash, "Kata-Sandi-Baru-2026")).toBe(true);
-  expect(await findActiveSessionUser(user.id, user.sessionVersion)).toBeNull(); // old sessions ended
+  expect(await findLiveSessionUser(signedIn.sub, signedIn.sv, signedIn.sid)).toBeNull(); // old sessions ended
 
   // Reused: refused, password unchanged.
   const again = await resetPasswordAction(null, form({ token, password: "Lain-Lagi-2026!", confirm: "Lain-Lagi-2026!" }));

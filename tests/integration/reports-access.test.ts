@@ -3,17 +3,16 @@ import { GET as exportReport } from "@/app/api/reports/export/route";
 import { GET as exportTickets } from "@/app/api/tickets/export/route";
 import { getReport } from "@/lib/dal/reports";
 import { exportTicketsForUser } from "@/lib/dal/exports";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { AuthorizationError } from "@/lib/errors";
 import { safeCsvCell } from "@/lib/reports/export";
 import { ticketListFiltersSchema } from "@/lib/validation/tickets";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
 
 withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 const SUBJECTS = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+62 812 tidak bisa login", "-1+1 ganjil", "@SUM(A1:A2)", "\tTab di depan", "Jaringan putus di Dinas Pendidikan"];
 
 beforeAll(async () => {

@@ -1,10 +1,9 @@
 import { getReport, type ReportMeasures } from "@/lib/dal/reports";
 import { getAdminDashboard, getStaffDashboard } from "@/lib/dal/dashboards";
 import { rateTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { BUCKETS, bucketOf, DURATION_BOUNDS } from "@/lib/reports/histogram";
 import { REPORT_GROUPS, type ReportGroup } from "@/lib/validation/reports";
-import { createUser } from "./helpers/factories";
+import { createUser, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createAgency, createDepartment, withTempDataDir } from "./helpers/tickets";
 
@@ -21,7 +20,7 @@ function random(): number {
 }
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const MIN = 60_000;
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 
 type World = Awaited<ReturnType<typeof build>>;
 let w: World;

@@ -3,8 +3,7 @@ import * as sla from "@/app/(site)/(dashboard)/dashboard/settings/sla-actions";
 import { runSlaWarnings } from "@/lib/dal/ticket-jobs";
 import { getTicketOrThrow, listTicketsForUser } from "@/lib/dal/tickets";
 import { listHolidayYears } from "@/lib/dal/sla";
-import { findActiveSessionUser } from "@/lib/dal/users";
-import { actAs, createUser } from "./helpers/factories";
+import { actAs, createUser, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, ticketForm } from "./helpers/tickets";
 
@@ -30,7 +29,7 @@ async function file(as: World["client"], fields: Record<string, string> = {}) {
   return testDb().ticket.findUniqueOrThrow({ where: { number: r.data.number } });
 }
 const reload = (id: string) => testDb().ticket.findUniqueOrThrow({ where: { id } });
-const sessionOf = async (u: World["client"]) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const sessionOf = sessionUserOf;
 
 describe("due times", () => {
   it("a new ticket is due by its priority's default targets (Normal: 3 / 5 working days)", async () => {

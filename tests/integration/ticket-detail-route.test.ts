@@ -1,8 +1,7 @@
 import { GET as detailRoute } from "@/app/api/tickets/detail/route";
 import { createTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import type { TicketPageView } from "@/lib/views/ticket-page";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { requestContext } from "./helpers/request-context";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
@@ -15,7 +14,7 @@ import { createWorld, withTempDataDir } from "./helpers/tickets";
 withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
 const t: Record<string, { id: string; number: string }> = {};
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 const get = (number: string, extra = "") => detailRoute(new Request(`http://localhost/api/tickets/detail?number=${encodeURIComponent(number)}${extra}`));
 const view = async (number: string, extra = "") => {
   const res = await get(number, extra);

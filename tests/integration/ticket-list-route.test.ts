@@ -1,8 +1,7 @@
 import { GET as listRoute } from "@/app/api/tickets/list/route";
 import { createTicket } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import type { TicketListView } from "@/lib/views/ticket-list";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { requestContext } from "./helpers/request-context";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
@@ -15,7 +14,7 @@ import { createWorld, withTempDataDir } from "./helpers/tickets";
 withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
 const numbers: Record<string, string> = {};
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 const get = (query = "") => listRoute(new Request(`http://localhost/api/tickets/list${query}`));
 const view = async (query = "") => {
   const res = await get(query);

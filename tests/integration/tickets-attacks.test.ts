@@ -3,8 +3,7 @@ import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/a
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { listNotifications } from "@/lib/dal/notifications";
-import { findActiveSessionUser } from "@/lib/dal/users";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, filesUnder, PDF, PNG, storedFiles, ticketForm, withSandboxedDataDir } from "./helpers/tickets";
 
@@ -172,7 +171,7 @@ describe("bad text input", () => {
     const payload = "<img src=x onerror=alert(1)>";
     const r = await createTicketAction(ticketForm({ ...valid(), subject: payload, description: `${payload}\n<script>alert(2)</script>` }));
     expect(r.ok).toBe(true);
-    const t = await getTicketOrThrow((await findActiveSessionUser(w.client.id, w.client.sessionVersion))!, r.ok ? r.data.number : "");
+    const t = await getTicketOrThrow(await sessionUserOf(w.client), r.ok ? r.data.number : "");
     expect(t.subject).toBe(payload);
     expect(t.description).toBe(`${payload}\n<script>alert(2)</script>`);
   });
@@ -221,7 +220,7 @@ describe("internal notes never reach the client", () => {
     expect((await replyToTicketAction(ticketForm({ ticketId: t.id, body: "Catatan: password router admin123", internal: "true" }, [file("config.pdf", PDF)]))).ok).toBe(true);
     expect((await replyToTicketAction(ticketForm({ ticketId: t.id, body: "Sedang kami cek." }))).ok).toBe(true);
 
-    const client = (await findActiveSessionUser(w.client.id, w.client.sessionVersion))!;
+    const client = await sessionUserOf(w.client);
     const seen = await getTicketOrThrow(client, t.number);
     expect(JSON.stringify(seen)).not.toContain("admin123");
     expect(JSON.stringify(seen)).not.toContain("config.pdf");
@@ -236,7 +235,7 @@ describe("internal notes never reach the client", () => {
     expect(notes.rows.map((n) => n.kind)).not.toContain("TICKET_NOTE");
     expect(await testDb().notification.count({ where: { userId: w.client.id, kind: "TICKET_NOTE" } })).toBe(0);
 
-    const staff = (await findActiveSessionUser(w.staffA.id, w.staffA.sessionVersion))!;
+    const staff = await sessionUserOf(w.staffA);
     expect((await getTicketOrThrow(staff, t.number)).messages.map((m) => m.internal)).toEqual([true, false]);
   });
 });

@@ -2,8 +2,7 @@ import { createTicketAction, rateTicketAction, replyToTicketAction, updateTicket
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(site)/(dashboard)/dashboard/notifications/actions";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { countUnreadNotifications, listNotifications } from "@/lib/dal/notifications";
-import { findActiveSessionUser } from "@/lib/dal/users";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { forgetCachedSettings } from "@/lib/dal/settings";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, PNG, ticketForm, withTempDataDir } from "./helpers/tickets";
@@ -13,7 +12,7 @@ let w: Awaited<ReturnType<typeof createWorld>>;
 beforeAll(async () => {
   w = await createWorld();
 });
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 const notificationsOf = (userId: string, ticketId: string) =>
   testDb().notification.findMany({ where: { userId, ticketId }, orderBy: { createdAt: "asc" } }).then((r) => r.map((n) => n.kind));
 

@@ -1,15 +1,15 @@
 import { listTicketsForUser } from "@/lib/dal/tickets";
 import { COUNT_CAP } from "@/lib/dal/tickets/counts";
 import { closeStaleResolvedTickets } from "@/lib/dal/ticket-jobs";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { TICKET_STATUSES, ticketListFiltersSchema, type TicketStatus } from "@/lib/validation/tickets";
 import { forgetCachedSettings } from "@/lib/dal/settings";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
+import { sessionUserOf } from "./helpers/factories";
 
 withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 const list = async (u: { id: string; sessionVersion: number }, f: Record<string, string> = {}) =>
   listTicketsForUser(await session(u), ticketListFiltersSchema.parse(f));
 

@@ -1,5 +1,5 @@
 import { createTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, PDF, PNG, storedFiles, ticketForm, withTempDataDir } from "./helpers/tickets";
 
@@ -69,8 +69,7 @@ describe("creating a ticket", () => {
 
   it("two clients submitting at once get distinct, consecutive numbers", async () => {
     const { createTicket } = await import("@/lib/dal/tickets");
-    const { findActiveSessionUser } = await import("@/lib/dal/users");
-    const [a, b] = [await findActiveSessionUser(w.client.id, w.client.sessionVersion), await findActiveSessionUser(w.otherClient.id, w.otherClient.sessionVersion)];
+    const [a, b] = [await sessionUserOf(w.client), await sessionUserOf(w.otherClient)];
     // Concurrent at the DAL (actAs is one cookie jar per test process). On PostgreSQL (CI) these
     // really run in parallel transactions; the counter row's lock serialises only the numbering.
     const created = await Promise.all(

@@ -1,12 +1,12 @@
 import { listTicketsForUser } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { PAGE_SIZE, ticketListFiltersSchema } from "@/lib/validation/tickets";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
+import { sessionUserOf } from "./helpers/factories";
 
 withTempDataDir();
 let w: Awaited<ReturnType<typeof createWorld>>;
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 
 beforeAll(async () => {
   w = await createWorld();

@@ -6,8 +6,7 @@ import {
 } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { getTicketOrThrow, listTicketsForUser } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, PNG, ticketForm, withTempDataDir } from "./helpers/tickets";
 
@@ -18,7 +17,7 @@ let ticket: { id: string; number: string; attachmentId: string };
 /** A ticket of deptB assigned to staffA (of deptA): staffA sees it through the assignment. */
 let assignedElsewhere: { id: string; number: string };
 
-const session = async (u: { id: string; sessionVersion: number }) => (await findActiveSessionUser(u.id, u.sessionVersion))!;
+const session = sessionUserOf;
 
 beforeAll(async () => {
   w = await createWorld();

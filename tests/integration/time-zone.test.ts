@@ -2,10 +2,9 @@ import { createTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/a
 import * as sla from "@/app/(site)/(dashboard)/dashboard/settings/sla-actions";
 import { getReport } from "@/lib/dal/reports";
 import { listTicketsForUser } from "@/lib/dal/tickets";
-import { findActiveSessionUser } from "@/lib/dal/users";
 import { getDateTimeFormatter } from "@/lib/format";
 import { reportRange } from "@/lib/validation/reports";
-import { actAs } from "./helpers/factories";
+import { actAs, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, ticketForm } from "./helpers/tickets";
 
@@ -21,7 +20,7 @@ async function setZone(timeZone: string) {
   await actAs(w.admin);
   expect(await sla.updateCalendarAction({ timeZone, ...HOURS })).toEqual({ ok: true, data: null });
 }
-const admin = async () => (await findActiveSessionUser(w.admin.id, w.admin.sessionVersion))!;
+const admin = () => sessionUserOf(w.admin);
 const createdOn = async (day: string) => (await getReport(await admin(), { from: day, to: day, groupBy: "priority" })).totals.created;
 const listedOn = async (day: string) => (await listTicketsForUser(await admin(), { from: day, to: day })).rows.map((r) => r.id);
 

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { findLiveSessionUser } from "@/lib/dal/user-sessions";
+import type { SessionUser } from "@/lib/dal/users";
 import { requestContext } from "./request-context";
 import { testDb } from "./test-db";
 
@@ -33,6 +35,17 @@ export async function sessionClaimsFor(user: { id: string; sessionVersion: numbe
     data: { userId: user.id, ip, expiresAt: new Date(Date.now() + 8 * 3600_000) },
   });
   return { sub: user.id, sv: user.sessionVersion, sid: row.id };
+}
+
+/**
+ * The signed-in user as the DAL receives it, for tests that call the DAL directly: a session row as
+ * a login creates it, read back by the same check every request goes through.
+ */
+export async function sessionUserOf(user: { id: string; sessionVersion: number }): Promise<SessionUser> {
+  const { sub, sv, sid } = await sessionClaimsFor(user);
+  const found = await findLiveSessionUser(sub, sv, sid);
+  if (!found) throw new Error(`sessionUserOf: ${user.id} is inactive or its sessionVersion is stale`);
+  return found;
 }
 
 /** A signed next-auth session cookie for the user, exactly as the login route would issue it. */
