@@ -116,9 +116,8 @@ export async function slaViewCounts(scope: Scope, filters: TicketListFilters, na
  * Tickets matching `where` that are late / due soon, each capped at SLA_COUNT_CAP. Counted in due-time
  * order on the partial indexes, because with many clocks late the planner otherwise chooses a
  * sequential scan. (A search counts them in its status pass.)
- * The list's tabs and the dashboards count with this, so their numbers agree.
  */
-export async function countSlaViews(where: Prisma.Sql, w: SlaWindow): Promise<TicketList["slaCounts"]> {
+async function countSlaViews(where: Prisma.Sql, w: SlaWindow): Promise<TicketList["slaCounts"]> {
   const capped = (view: "overdue" | "dueSoon") =>
     Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${where} AND ${slaViewSql(view, w)} ORDER BY t."slaNextDueAt" LIMIT ${SLA_COUNT_CAP}) c)`;
   const [row] = await db().$queryRaw<{ overdue: number; dueSoon: number }[]>`SELECT ${capped("overdue")} AS overdue, ${capped("dueSoon")} AS "dueSoon"`;

@@ -6,9 +6,8 @@ import { scopeOf, scopeSql } from "./scope";
 import { filterSql, slaWindowNow } from "./filter-sql";
 import { slaViewCounts, statusCounts } from "./counts";
 
-// lib/dal/dashboards.ts and lib/dal/exports.ts import these from here.
+// lib/dal/exports.ts imports these from here.
 export { filterSql, slaWindowNow } from "./filter-sql";
-export { countSlaViews } from "./counts";
 
 export type TicketListRow = {
   id: string;
