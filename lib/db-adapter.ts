@@ -26,6 +26,29 @@ export function appPoolConfig(url: string): pg.PoolConfig {
   };
 }
 
+/** How many downloads per app instance may stream from PostgreSQL at once (each holds a connection throughout). */
+export const STREAM_CONNECTIONS = 2;
+
+/**
+ * The pool for long streamed reads (an export's COPY): its own few connections, so downloads never
+ * hold the ones pages and actions wait for, and no query timeout, since a COPY lasts as long as the
+ * download does.
+ */
+export function streamPoolConfig(url: string): pg.PoolConfig {
+  const { query_timeout: _none, ...config } = appPoolConfig(url);
+  return { ...config, max: STREAM_CONNECTIONS };
+}
+
+/** A stream pool on PostgreSQL; null on the embedded PGlite (no COPY over the wire there). */
+export function createStreamPool(url = process.env.DATABASE_URL): pg.Pool | null {
+  if (!isPostgresUrl(url)) return null;
+  const pool = new pg.Pool(streamPoolConfig(url));
+  // An idle connection that dies is dropped by the pool and replaced on the next connect; without a
+  // listener its error would end the process.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
 /**
  * @prisma/adapter-pg 6.19 leaks a pooled connection when a transaction's COMMIT or ROLLBACK fails
  * (the connection died under it): Prisma's transaction manager sends the statement first and calls

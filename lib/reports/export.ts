@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { stringify as stringifySync } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { ExportFormat } from "@/lib/validation/reports";
 
@@ -17,9 +18,12 @@ export function safeCsvCell(value: Cell): string | number {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** "2026-11-28 17:05" in Indonesian western time (WIB), the zone of the report's days. */
+/** WIB (Indonesian western time, the zone of the report's days) is UTC+7 all year; the CSV export's SQL adds the same. */
+export const WIB_OFFSET_HOURS = 7;
+
+/** "2026-11-28 17:05" in WIB. */
 export function wibText(date: Date): string {
-  return new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  return new Date(date.getTime() + WIB_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -27,14 +31,28 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** CSV: UTF-8 with a byte-order mark (Excel then reads Indonesian text right), rows pulled batch by batch. */
+/** CSV with rows pulled batch by batch. */
 export function csvStream(columns: Column[], batches: AsyncIterable<Cell[][]>): ReadableStream<Uint8Array> {
   async function* records() {
-    yield columns.map((c) => c.header);
     for await (const batch of batches) for (const row of batch) yield row.map(safeCsvCell);
   }
-  const out = Readable.from(records()).pipe(stringify({ bom: true, record_delimiter: "\r\n" }));
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return csvDownload(columns, Readable.from(records()).pipe(stringify({ record_delimiter: CSV_RECORD_END })));
+}
+
+const CSV_RECORD_END = "\r\n";
+
+/**
+ * A CSV download: UTF-8 with a byte-order mark (Excel then reads Indonesian text right), the header
+ * row, then `records` (CSV text, each record ending in CRLF), read as the response is.
+ */
+export function csvDownload(columns: Column[], records: Readable): ReadableStream<Uint8Array> {
+  const head = stringifySync([columns.map((c) => c.header)], { bom: true, record_delimiter: CSV_RECORD_END });
+  async function* body() {
+    yield Buffer.from(head);
+    // Leaving this loop early (the download was cancelled) destroys `records`.
+    for await (const chunk of records) yield chunk as Buffer;
+  }
+  return Readable.toWeb(Readable.from(body(), { objectMode: false })) as ReadableStream<Uint8Array>;
 }
 
 /**
@@ -72,7 +90,7 @@ export function xlsxStream(sheetName: string, columns: Column[], batches: AsyncI
 /** Dates shown as WIB wall-clock time (spreadsheets have no time zones). */
 function xlsxValue(value: Cell): string | number | Date {
   if (value === null) return "";
-  if (value instanceof Date) return new Date(value.getTime() + 7 * 3_600_000);
+  if (value instanceof Date) return new Date(value.getTime() + WIB_OFFSET_HOURS * 3_600_000);
   return value;
 }
 

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
+import type pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { testPostgresUrl, withDatabase } from "./migrations";
 
-type Opened = { prisma: PrismaClient; close: () => Promise<void> };
-const g = globalThis as unknown as { __helpdeskPrisma?: PrismaClient; __helpdeskTestDb?: Opened };
+type Opened = { prisma: PrismaClient; streamPool: pg.Pool | null; close: () => Promise<void> };
+const g = globalThis as unknown as { __helpdeskPrisma?: PrismaClient; __helpdeskStreamPool?: pg.Pool | null; __helpdeskTestDb?: Opened };
 
 /** A fresh database for this test file, copied from the migrated template. */
 export async function openTestDatabase(): Promise<PrismaClient> {
@@ -19,10 +20,14 @@ export async function openTestDatabase(): Promise<PrismaClient> {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
     await admin.end();
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: withDatabase(url, name), max: 5 }) });
+    const { createStreamPool } = await import("@/lib/db-adapter");
+    const streamPool = createStreamPool(withDatabase(url, name));
     opened = {
       prisma,
+      streamPool,
       close: async () => {
         await prisma.$disconnect();
+        await streamPool?.end();
         const drop = new Client({ connectionString: url });
         await drop.connect();
         await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -37,6 +42,7 @@ export async function openTestDatabase(): Promise<PrismaClient> {
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
     opened = {
       prisma,
+      streamPool: null,
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();
@@ -44,6 +50,7 @@ export async function openTestDatabase(): Promise<PrismaClient> {
     };
   }
   g.__helpdeskPrisma = opened.prisma;
+  g.__helpdeskStreamPool = opened.streamPool;
   g.__helpdeskTestDb = opened;
   return opened.prisma;
 }
@@ -52,6 +59,7 @@ export async function closeTestDatabase(): Promise<void> {
   await g.__helpdeskTestDb?.close();
   g.__helpdeskTestDb = undefined;
   g.__helpdeskPrisma = undefined;
+  g.__helpdeskStreamPool = undefined;
 }
 
 /** The database of the current test file. */
