@@ -12,7 +12,7 @@ type PgTx = Awaited<ReturnType<PgAdapter["startTransaction"]>>;
 
 const envMs = (name: string, fallback: number) => Math.max(0, Number(process.env[name]) || fallback);
 
-/** Pool settings that keep every wait bounded (issue 13): no request queues forever for a connection. */
+/** Pool settings that keep every wait bounded: no request queues forever for a connection. */
 export function appPoolConfig(url: string): pg.PoolConfig {
   return {
     connectionString: url,
@@ -54,8 +54,7 @@ export function createStreamPool(url = process.env.DATABASE_URL): pg.Pool | null
  * (the connection died under it): Prisma's transaction manager sends the statement first and calls
  * the adapter's commit()/rollback() — the only place the connection goes back to the pool — only
  * when it succeeded. After `max` such failures the pool is empty for good and, without a wait
- * timeout, every request queues forever (issue 13: an instance hung for 8 minutes after a
- * PostgreSQL restart). Here a transaction whose statement fails on a broken connection hands that
+ * timeout, every request queues forever (as after a PostgreSQL restart). Here a transaction whose statement fails on a broken connection hands that
  * connection back as broken (the pool destroys it and opens a fresh one), exactly once.
  */
 class RecoveringPg extends PrismaPg {
@@ -168,6 +167,6 @@ export function createAdapter(options: { forMigrations?: boolean; url?: string }
     if (options.forMigrations) return new MigrationPg(new NameAsTextPool({ connectionString: url, max: 2, idleTimeoutMillis: 200 }));
     return new RecoveringPg(new pg.Pool(appPoolConfig(url)), { disposeExternalPool: true });
   }
-  // pglite-prisma-adapter is typed against an older driver-adapter-utils (DESIGN.md §2).
+  // pglite-prisma-adapter is typed against an older driver-adapter-utils than Prisma 6.19 expects.
   return new PrismaPGlite(openPglite()) as never;
 }

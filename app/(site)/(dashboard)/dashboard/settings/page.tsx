@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
-/** Manual screen 19: General, Footer and Ticket settings as tabs (`?tab=`); Jam Layanan and SLA (issue 10). */
+/** Settings as tabs (`?tab=`): General, Footer, Ticket, Jam Layanan and SLA. */
 export default async function Page({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
   const user = await requirePageUser("/dashboard/settings");
   const requested = (await searchParams).tab;
