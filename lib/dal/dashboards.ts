@@ -1,7 +1,9 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
-import { addDays, todayWib } from "@/lib/validation/reports";
+import { addDays } from "@/lib/validation/reports";
+import { dayIn } from "@/lib/time-zone";
+import { getServiceTimeZone } from "./settings";
 import { SLA_COUNT_CAP } from "@/lib/validation/tickets";
 import { slaViewSql, slaWindowNow, type SlaWindow } from "./tickets/filter-sql";
 import { scopeOf, scopeSql } from "./tickets/scope";
@@ -14,7 +16,7 @@ import { ALL_DEPARTMENTS } from "./reports";
 
 export type OpenStatus = "OPEN" | "IN_PROGRESS" | "WAITING";
 
-/** Monday of the current WIB week. */
+/** Monday of the week of `today` (a day in the service time zone, as the aggregates count days). */
 function weekStart(today: string): string {
   const dow = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(today, -((dow + 6) % 7));
@@ -85,11 +87,11 @@ function topOpen(dim: "agency" | "department", table: Prisma.Sql): Prisma.Sql {
 /** Managers' dashboard. */
 export async function getAdminDashboard(user: SessionUser, now = new Date()): Promise<AdminDashboard> {
   assertCan(user, "tickets.seeAll");
-  const today = todayWib(now);
+  const [zone, w] = await Promise.all([getServiceTimeZone(), slaWindowNow(now)]);
+  const today = dayIn(zone, now);
   const monday = weekStart(today);
   const chartFrom = addDays(today, -29);
   const since = monday < chartFrom ? monday : chartFrom;
-  const w = await slaWindowNow(now);
   const [row] = await db().$queryRaw<{ open: Partial<Record<OpenStatus, number>> | null; unassigned: number; overdue: number; days: DayRow[]; topAgencies: Named[]; topDepartments: Named[] }[]>`
     SELECT (SELECT json_object_agg(s.status, s.n) FROM (SELECT "status"::text AS status, sum("n")::int AS n FROM "TicketOpenCount" WHERE "dim" = 'department' GROUP BY 1) s) AS open,
            (SELECT coalesce(sum("n"), 0)::int FROM "TicketOpenCount" WHERE "dim" = 'unassigned') AS unassigned,
@@ -142,10 +144,9 @@ export type StaffDashboard = {
 /** Staff: what is theirs to do, most urgent first. */
 export async function getStaffDashboard(user: SessionUser, now = new Date()): Promise<StaffDashboard> {
   assertCan(user, "tickets.work");
-  const scope = await scopeOf(user);
+  const [scope, zone, w] = await Promise.all([scopeOf(user), getServiceTimeZone(), slaWindowNow(now)]);
   const departmentId = scope.kind === "staff" ? scope.departmentId : null;
-  const monday = weekStart(todayWib(now));
-  const w = await slaWindowNow(now);
+  const monday = weekStart(dayIn(zone, now));
   const me = Prisma.sql`${user.id}::uuid`;
   // The tickets their list shows, in two disjoint parts: the department's, and theirs elsewhere.
   const parts =

@@ -1,7 +1,8 @@
+import * as sla from "@/app/(site)/(dashboard)/dashboard/settings/sla-actions";
 import { getAdminDashboard, getClientDashboard, getStaffDashboard } from "@/lib/dal/dashboards";
 import { createTicket, listTicketsForUser, updateTicket } from "@/lib/dal/tickets";
 import { SLA_COUNT_CAP, ticketListFiltersSchema } from "@/lib/validation/tickets";
-import { createUser, sessionUserOf } from "./helpers/factories";
+import { actAs, createUser, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, withTempDataDir } from "./helpers/tickets";
 
@@ -236,5 +237,31 @@ describe("dashboard service-level counts", () => {
     const s = await getStaffDashboard(await session(staff));
     expect(s.overdue).toBe(SLA_COUNT_CAP);
     expect((await list(staff)).slaCounts.overdue).toBe(SLA_COUNT_CAP);
+  });
+});
+
+describe("the admin dashboard's days", () => {
+  const HOURS = Object.fromEntries(["1", "2", "3", "4", "5", "6", "7"].map((d) => [`day${d}`, "07:30-16:00"]));
+  async function setZone(timeZone: string) {
+    await actAs(w.admin);
+    expect(await sla.updateCalendarAction({ timeZone, ...HOURS })).toEqual({ ok: true, data: null });
+  }
+
+  it("are days of the service calendar's time zone, as the report counts them", async () => {
+    // 15:30 UTC on 10 March: 22:30 that day in Jakarta (UTC+7), 00:30 on 11 March in Jayapura (UTC+9).
+    await testDb().ticket.create({
+      data: { number: "ZONA-1", subject: "Larut malam", description: "Uraian", departmentId: w.deptA.id, clientId: w.client.id, createdById: w.client.id, createdAt: new Date("2026-03-10T15:30:00Z") },
+    });
+    const now = new Date("2026-03-10T16:00:00Z");
+    try {
+      await setZone("Asia/Jakarta");
+      expect(await getAdminDashboard(await session(w.admin), now)).toMatchObject({ today: "2026-03-10", createdToday: 1 });
+      await setZone("Asia/Jayapura");
+      const d = await getAdminDashboard(await session(w.admin), now);
+      expect(d).toMatchObject({ today: "2026-03-11", weekStart: "2026-03-09", createdToday: 1 });
+      expect(d.chart.at(-1)).toEqual({ day: "2026-03-11", created: 1, resolved: 0 });
+    } finally {
+      await setZone("Asia/Jakarta");
+    }
   });
 });
