@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, pipeline, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
@@ -36,17 +36,23 @@ export function csvStream(columns: Column[], batches: AsyncIterable<Cell[][]>): 
   async function* records() {
     for await (const batch of batches) for (const row of batch) yield row.map(safeCsvCell);
   }
-  return csvDownload(columns, Readable.from(records()).pipe(stringify({ record_delimiter: CSV_RECORD_END })));
+  // pipeline, not pipe: a failed batch fails the download, and a cancelled download stops the batches.
+  return csvDownload(columns, pipeline(Readable.from(records()), stringify(CSV_OPTIONS), () => undefined));
 }
 
-const CSV_RECORD_END = "\r\n";
+/**
+ * Records end in CRLF, and a cell holding any line break (CR, LF or both) is quoted: with a record
+ * delimiter set, csv-stringify quotes only a CRLF unless told, and a bare LF in a subject would then
+ * start a row of its own in the user's spreadsheet.
+ */
+const CSV_OPTIONS = { record_delimiter: "\r\n", quote_record_delimiter: true } as const;
 
 /**
  * A CSV download: UTF-8 with a byte-order mark (Excel then reads Indonesian text right), the header
  * row, then `records` (CSV text, each record ending in CRLF), read as the response is.
  */
 export function csvDownload(columns: Column[], records: Readable): ReadableStream<Uint8Array> {
-  const head = stringifySync([columns.map((c) => c.header)], { bom: true, record_delimiter: CSV_RECORD_END });
+  const head = stringifySync([columns.map((c) => c.header)], { ...CSV_OPTIONS, bom: true });
   async function* body() {
     yield Buffer.from(head);
     // Leaving this loop early (the download was cancelled) destroys `records`.

@@ -32,6 +32,8 @@ beforeAll(async () => {
     { number: "HD-2026-000005", subject: "\rCR di depan, lalu C:\\data\\ dan \\.", departmentId: w.deptB.id, status: "IN_PROGRESS", priority: "NORMAL", createdAt: at("2026-03-04T00:00:00Z") },
     { number: "HD-2026-000006", subject: "", departmentId: w.deptB.id, status: "OPEN", priority: "LOW", createdAt: at("2026-03-04T00:00:00Z") },
     { number: "HD-2026-000007", subject: "@SUM(A1:A2) dan +62 812 — Jaringan putus 🚧", departmentId: w.deptA.id, status: "OPEN", priority: "HIGH", createdAt: at("2026-03-05T10:00:00Z") },
+    // A bare line break, no comma or quote: unquoted, it would start a forged row in a spreadsheet.
+    { number: "HD-2026-000008", subject: "Printer mati\nHD-PALSU\rlagi", departmentId: w.deptB.id, status: "OPEN", priority: "NORMAL", createdAt: at("2026-03-06T00:00:00Z") },
   ] as const;
   for (const t of tickets) await testDb().ticket.create({ data: { ...base, ...t } });
 });
@@ -56,6 +58,7 @@ describe("what a user downloads as CSV", () => {
     expect(lines[0]).toBe("Nomor,Subjek,Status,Prioritas,Department,OPD,Client,Petugas,Dibuat (WIB),Respons pertama (WIB),Selesai (WIB),Ditutup (WIB),Penilaian");
     // Newest first; a subject with line breaks stays one quoted cell.
     expect(lines.slice(1)).toEqual([
+      `HD-2026-000008,"Printer mati\nHD-PALSU\rlagi",Terbuka,Normal,${w.deptB.name},,Client Satu,,2026-03-06 07:00,,,,`,
       `HD-2026-000007,'@SUM(A1:A2) dan +62 812 — Jaringan putus 🚧,Terbuka,Tinggi,${w.deptA.name},,Client Satu,,2026-03-05 17:00,,,,`,
       expect.stringMatching(/^HD-2026-00000[456],/),
       expect.stringMatching(/^HD-2026-00000[456],/),
@@ -79,7 +82,7 @@ describe("what a user downloads as CSV", () => {
   it("Staff export their department's tickets and those assigned to them; a Client gets 404", async () => {
     await actAs(w.staffB);
     // Department B's, and number 3 (department A) because it is assigned to Staff B.
-    expect(await numbersOf("format=csv")).toEqual(["HD-2026-000002", "HD-2026-000003", "HD-2026-000005", "HD-2026-000006"]);
+    expect(await numbersOf("format=csv")).toEqual(["HD-2026-000002", "HD-2026-000003", "HD-2026-000005", "HD-2026-000006", "HD-2026-000008"]);
     await actAs(w.staffA);
     expect(await numbersOf("format=csv")).toEqual(["HD-2026-000001", "HD-2026-000003", "HD-2026-000007"]);
     await actAs(w.client);
@@ -90,9 +93,9 @@ describe("what a user downloads as CSV", () => {
 
   it("the list's filters narrow the export: status, priority, department, search, dates, service level", async () => {
     await actAs(w.admin);
-    expect(await numbersOf("status=OPEN")).toEqual(["HD-2026-000001", "HD-2026-000006", "HD-2026-000007"]);
+    expect(await numbersOf("status=OPEN")).toEqual(["HD-2026-000001", "HD-2026-000006", "HD-2026-000007", "HD-2026-000008"]);
     expect(await numbersOf("priority=HIGH&departmentId=" + w.deptA.id)).toEqual(["HD-2026-000001", "HD-2026-000007"]);
-    expect(await numbersOf("q=printer")).toEqual(["HD-2026-000002"]);
+    expect(await numbersOf("q=printer")).toEqual(["HD-2026-000002", "HD-2026-000008"]);
     expect(await numbersOf("from=2026-03-03&to=2026-03-04")).toEqual(["HD-2026-000003", "HD-2026-000004", "HD-2026-000005", "HD-2026-000006"]);
     await testDb().ticket.update({ where: { number: "HD-2026-000007" }, data: { slaNextDueAt: new Date(Date.now() - 3_600_000) } });
     expect(await numbersOf("sla=overdue")).toEqual(["HD-2026-000007"]);
