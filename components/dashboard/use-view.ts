@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 /** A view as its data route and its page both give it: `at` is when the server made it (ms). */
 export type Stamped = { at: number };
@@ -105,4 +105,10 @@ export function useView<T extends Stamped>(url: string, initial?: InitialView<T>
     retry,
     refresh: load,
   };
+}
+
+const noSubscription = () => () => {};
+/** False in the server's HTML, true once React runs in the browser: a page's forms work from then on. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { TicketListView } from "@/lib/views/ticket-list";
 import { ticketListDataUrl, ticketListFiltersOf, ticketListQuery } from "@/lib/validation/tickets";
-import { useView, type InitialView } from "@/components/dashboard/use-view";
+import { useHydrated, useView, type InitialView } from "@/components/dashboard/use-view";
 import { LoadFailed } from "@/components/dashboard/load-failed";
 import { TicketFilters, TicketStatusTabs } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
@@ -23,9 +23,10 @@ export function TicketList({ initial, options }: { initial: InitialView<TicketLi
   const filters = ticketListFiltersOf(useSearchParams());
   const query = ticketListQuery(filters);
   const { view, status, retry } = useView(ticketListDataUrl(filters), initial);
+  const hydrated = useHydrated();
   const loading = status === "loading";
   return (
-    <section className="space-y-4" aria-busy={loading} data-testid="ticket-list" data-query={status === "ready" ? query : undefined}>
+    <section className="space-y-4" aria-busy={loading} data-testid="ticket-list" data-query={status === "ready" ? query : undefined} data-hydrated={hydrated || undefined}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{view ? (view.staffSide ? t("listTitle") : t("myTickets")) : t("title")}</h1>
         <div className="flex flex-wrap items-center gap-2">

@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { TicketPageView } from "@/lib/views/ticket-page";
-import { useView, type InitialView } from "@/components/dashboard/use-view";
+import { useHydrated, useView, type InitialView } from "@/components/dashboard/use-view";
 import { LoadFailed } from "@/components/dashboard/load-failed";
 import { TicketConversation } from "./ticket-conversation";
 import { TicketSidebar } from "./ticket-sidebar";
@@ -18,6 +18,7 @@ export type TicketPageActions = { reply: ReplyAction; update: UpdateAction; rate
 export function TicketPage({ initial, actions }: { initial: InitialView<TicketPageView>; actions: TicketPageActions }) {
   const t = useTranslations("tickets");
   const { view, status, retry, refresh } = useView(initial.url, initial);
+  const hydrated = useHydrated();
 
   // Gone or moved out of this user's sight since the page was rendered: the page's "not found".
   if (status === "notFound") notFound();
@@ -31,7 +32,7 @@ export function TicketPage({ initial, actions }: { initial: InitialView<TicketPa
     );
   }
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" data-testid="ticket-page" data-number={view.ticket.number}>
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" data-testid="ticket-page" data-number={view.ticket.number} data-hydrated={hydrated || undefined}>
       <TicketConversation view={view} replyAction={actions.reply} onChanged={refresh} />
       <TicketSidebar view={view} actions={actions} onChanged={refresh} />
     </div>

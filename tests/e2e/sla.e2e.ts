@@ -77,6 +77,7 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
   expect(await row.getByTestId("ticket-sla-cell").textContent()).toMatch(/sisa \d+ jam kerja/);
   expect(await seriousA11yViolations(s)).toEqual([]);
   await s.goto(`${baseUrl()}/dashboard/tickets/${number}`);
+  await ticketShown(s);
   await s.getByLabel("Balas").fill("Mohon kirim tangkapan layar pesan galatnya.");
   await s.getByRole("button", { name: "Kirim", exact: true }).click();
   await s.getByTestId("reply").filter({ hasText: "tangkapan layar" }).waitFor();

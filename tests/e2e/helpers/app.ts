@@ -108,14 +108,14 @@ export async function ticketListShown(page: Page): Promise<void> {
     const list = document.querySelector('[data-testid="ticket-list"]');
     const canonical = (q: string) => [...new URLSearchParams(q)].filter(([, v]) => v !== "").map(([k, v]) => `${k}=${v}`).sort().join("&");
     const shown = list?.getAttribute("data-query");
-    return shown != null && list!.getAttribute("aria-busy") === "false" && canonical(shown) === canonical(location.search);
+    return shown != null && list!.hasAttribute("data-hydrated") && list!.getAttribute("aria-busy") === "false" && canonical(shown) === canonical(location.search);
   });
 }
 
-/** Waits until the ticket page shows the ticket of the current address. */
+/** Waits until the ticket page shows the ticket of the current address and its forms work (hydrated). */
 export async function ticketShown(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const shown = document.querySelector('[data-testid="ticket-page"]');
-    return !!shown && shown.getAttribute("data-number") === decodeURIComponent(location.pathname.split("/").pop() ?? "");
+    return !!shown && shown.hasAttribute("data-hydrated") && shown.getAttribute("data-number") === decodeURIComponent(location.pathname.split("/").pop() ?? "");
   });
 }
