@@ -91,6 +91,8 @@ export function useView<T extends Stamped>(url: string, initial?: InitialView<T>
     return () => abort.abort();
   }, [url, fromServer, load]);
 
+  // Called as a form's onSuccess it receives the action's data: never let that reach fetch as a signal.
+  const refresh = useCallback(() => load(), [load]);
   const retry = useCallback(() => {
     setLoaded((s) => ({ ...s, status: "loading" }));
     void load();
@@ -103,7 +105,7 @@ export function useView<T extends Stamped>(url: string, initial?: InitialView<T>
     view: serverWins ? fromServer : loaded.view,
     status: serverWins ? "ready" : mine ? loaded.status : "loading",
     retry,
-    refresh: load,
+    refresh,
   };
 }
 

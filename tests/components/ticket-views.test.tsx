@@ -180,6 +180,18 @@ describe("ticket page", () => {
     expect(fetched).toEqual([url]);
   });
 
+  it("a client's status button saves, and the ticket is fetched again with the new status", async () => {
+    const update = jest.fn(async () => ({ ok: true as const, data: { changed: 1 } }));
+    const view = ticketView("IN_PROGRESS", ["Sedang kami periksa"]);
+    view.ticket.can.statuses = ["RESOLVED"];
+    render(wrap(<TicketPage initial={{ url, view }} actions={{ reply: jest.fn(), update, rate: jest.fn() }} />));
+    answers = [ticketView("RESOLVED", ["Sedang kami periksa"])];
+    await userEvent.click(screen.getByRole("button", { name: id.tickets.detail.markResolved }));
+    await waitFor(() => expect(screen.getByTestId("ticket-status")).toHaveTextContent(id.tickets.status.RESOLVED));
+    expect(update).toHaveBeenCalledWith({ ticketId: view.ticket.id, status: "RESOLVED" });
+    expect(fetched).toEqual([url]);
+  });
+
   it("a failed refresh keeps the ticket on screen", async () => {
     const reply = jest.fn(async () => ({ ok: true as const, data: { id: "m0" } }));
     render(wrap(<TicketPage initial={{ url, view: ticketView("OPEN", []) }} actions={actions(reply)} />));
