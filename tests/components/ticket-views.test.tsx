@@ -36,7 +36,9 @@ beforeEach(() => {
   fetched.length = 0;
   replace.mockReset();
   search = new URLSearchParams();
-  global.fetch = jest.fn(async (url: string | URL | Request) => {
+  global.fetch = jest.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    // As the browser's fetch does: anything but an AbortSignal as `signal` is refused.
+    if (init?.signal !== undefined && !(init.signal instanceof AbortSignal)) throw new TypeError("Failed to execute 'fetch': member signal is not of type AbortSignal.");
     fetched.push(String(url));
     const next = answers.shift();
     if (next === undefined || next === "offline") throw new TypeError("Failed to fetch");
