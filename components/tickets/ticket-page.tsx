@@ -31,10 +31,19 @@ export function TicketPage({ initial, actions }: { initial: InitialView<TicketPa
       </p>
     );
   }
+  // The page arrives as HTML before React runs: until then its forms are disabled, or a click would
+  // submit them natively (a GET to this address with the reply's text in the URL).
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" data-testid="ticket-page" data-number={view.ticket.number} data-hydrated={hydrated || undefined}>
+    <fieldset
+      role="presentation"
+      disabled={!hydrated}
+      className="m-0 grid min-w-0 gap-6 border-0 p-0 lg:grid-cols-[1fr_18rem]"
+      data-testid="ticket-page"
+      data-number={view.ticket.number}
+      data-hydrated={hydrated || undefined}
+    >
       <TicketConversation view={view} replyAction={actions.reply} onChanged={refresh} />
       <TicketSidebar view={view} actions={actions} onChanged={refresh} />
-    </div>
+    </fieldset>
   );
 }
