@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { closePglite, createAdapter } from "../lib/db-adapter";
 import { ensureFirstSuperAdmin } from "../lib/bootstrap";
@@ -100,17 +100,56 @@ async function main() {
   // Printed last, so the one-time password is not scrolled away by the build output.
   if (firstAdminBanner) console.log(firstAdminBanner);
 
-  const child = dev
-    ? spawn(bin("next"), ["dev", "-p", port], { stdio: "inherit", env: process.env })
-    : spawn(process.execPath, [...heapFlags(), "scripts/next-cluster.mjs"], {
-        stdio: "inherit",
-        // glibc's per-thread malloc arenas let a worker's RSS creep well past its heap after a large
-        // export; two arenas is the usual remedy for Node servers.
-        env: { MALLOC_ARENA_MAX: "2", ...process.env, HELPDESK_WORKERS: String(workerCount()) },
-      });
+  const serverEnv = { MALLOC_ARENA_MAX: "2", ...process.env, HELPDESK_WORKERS: String(workerCount()) };
+  const startServer = () =>
+    dev
+      ? spawn(bin("next"), ["dev", "-p", port], { stdio: "inherit", env: process.env })
+      : spawn(process.execPath, [...heapFlags(), "scripts/next-cluster.mjs"], {
+          stdio: "inherit",
+          // glibc's per-thread malloc arenas let a worker's RSS creep well past its heap after a large
+          // export; two arenas is the usual remedy for Node servers.
+          env: serverEnv,
+        });
   console.log(`Helpdesk berjalan di http://localhost:${port} (${dev ? "dev" : `${workerCount()} proses`}) — login di http://localhost:${port}/login`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  supervise(startServer);
+}
+
+/**
+ * Keeps the server process alive. A stop we were asked for (SIGINT/SIGTERM) ends with the server's own
+ * status; a server that dies on its own is logged and started again in place (the cluster primary does
+ * the same for a PostgreSQL worker), because on the embedded database nothing else would restart it.
+ * Five deaths within a minute mean it cannot start: exit non-zero, so a service manager set to restart
+ * on failure (systemd `Restart=on-failure`) sees the failure instead of a clean exit.
+ */
+function supervise(startServer: () => ChildProcess) {
+  let stopping = false;
+  let child = startServer();
+  const deaths: number[] = [];
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      child.kill(signal);
+    });
+  }
+  const watch = (c: ChildProcess) =>
+    c.on("exit", (code, signal) => {
+      if (stopping) process.exit(code ?? 0);
+      console.error(`[helpdesk] ${new Date().toISOString()} server process ${c.pid} ended (${signal ?? `status ${code}`}).`);
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length && now - deaths[0]! > 60_000) deaths.shift();
+      if (dev || deaths.length >= 5) {
+        if (!dev) console.error("[helpdesk] five deaths within a minute: not restarting.");
+        process.exit(typeof code === "number" && code !== 0 ? code : 1);
+      }
+      console.error("[helpdesk] starting it again.");
+      setTimeout(() => {
+        if (stopping) process.exit(0);
+        child = startServer();
+        watch(child);
+      }, 1000);
+    });
+  watch(child);
 }
 
 main().catch((error) => {
