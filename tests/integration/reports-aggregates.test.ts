@@ -281,7 +281,7 @@ describe(`report aggregates equal a direct count of a randomised data set (seed 
   it("rebuilding the aggregates from scratch gives the same rows the triggers kept", async () => {
     const snapshot = async () =>
       testDb().$queryRawUnsafe<unknown[]>(`SELECT to_jsonb(s) AS r FROM "TicketStat" s WHERE created <> 0 OR open <> 0 OR resolved <> 0 OR rated <> 0 OR responded <> 0
-        UNION ALL SELECT to_jsonb(o) FROM "TicketOpenStat" o WHERE count <> 0 ORDER BY 1`);
+        ORDER BY 1`);
     const kept = await snapshot();
     await testDb().$executeRawUnsafe(`SELECT helpdesk_ticket_stat_rebuild()`);
     expect(await snapshot()).toEqual(kept);
