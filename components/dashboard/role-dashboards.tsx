@@ -91,13 +91,21 @@ export async function StaffDashboardView({ d, userId }: { d: StaffDashboard; use
 }
 
 /** Managers: the numbers of the whole helpdesk, each linking to its list; the Super Admin's setup checklist first. */
-export async function AdminDashboardView({ d, steps }: { d: AdminDashboard; steps: SetupStep[] | null }) {
+export async function AdminDashboardView({ d, steps, holidayYear = null }: { d: AdminDashboard; steps: SetupStep[] | null; holidayYear?: number | null }) {
   const [t, tStatus, tReports] = await Promise.all([getTranslations("dashboard"), getTranslations("tickets.status"), getTranslations("reports")]);
   const tickets = (q: string) => `/dashboard/tickets?${q}`;
   const reportFor = (from: string, to: string) => `/dashboard/reports?preset=custom&from=${from}&to=${to}`;
   const pendingSetup = steps?.filter((s) => s.done === false).length ?? 0;
   return (
     <>
+      {holidayYear ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="holiday-banner">
+          ⚠ {t("holidayBanner", { year: holidayYear })}{" "}
+          <Link href="/dashboard/settings?tab=calendar" className="font-medium underline">
+            {t("holidayBannerLink")}
+          </Link>
+        </p>
+      ) : null}
       {steps && pendingSetup > 0 ? (
         <SetupChecklist
           steps={steps}

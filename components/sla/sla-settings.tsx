@@ -43,6 +43,9 @@ export async function CalendarSettings({
         {years.map((y) => (
           <div key={y.year} className="space-y-3 rounded border border-slate-200 p-4" data-testid={`holidays-${y.year}`}>
             <h3 className="font-semibold">{t("year", { year: y.year })}</h3>
+            <p className="max-w-2xl text-sm text-slate-700" data-testid={`holidays-basis-${y.year}`}>
+              {y.decree ? t("fromDecree", { year: y.year, source: y.decree }) : t("draftOnly", { year: y.year })}
+            </p>
             {y.confirmedAt ? (
               <p role="status" className="text-sm text-green-800">
                 ✓ {t("confirmedBy", { when: when(y.confirmedAt), name: y.confirmedBy ?? "—" })}
@@ -69,7 +72,10 @@ export async function CalendarSettings({
                   {y.holidays.map((h) => (
                     <tr key={h.date} className="border-t border-slate-200">
                       <td className="px-2 py-1 font-mono whitespace-nowrap">{h.date}</td>
-                      <td className="px-2 py-1">{h.name}</td>
+                      <td className="px-2 py-1">
+                        {h.name}
+                        {h.kind === "cuti" && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">{t("kindcuti")}</span>}
+                      </td>
                       <td className="px-2 py-1 text-slate-700">{t(`source${h.source}` as "sourcemanual")}</td>
                       <td className="px-2 py-1">
                         <ActionButton action={actions.removeHoliday} input={{ date: h.date }} label={t("remove")} look="neutral" />

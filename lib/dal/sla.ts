@@ -2,12 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import type { WorkingCalendar } from "@/lib/sla/calendar";
 import type { SlaPolicy } from "@/lib/sla/clock";
 import { DEFAULT_POLICIES } from "@/lib/sla/defaults";
 import { indonesianHolidayDraft } from "@/lib/sla/holidays";
+import { DECREES } from "@/lib/sla/decrees";
 import { SLA_PRIORITIES } from "@/lib/validation/sla";
 import type { TicketPriority } from "@/lib/validation/tickets";
 import { recordAudit } from "./audit";
@@ -27,6 +28,9 @@ const HOLIDAY_YEARS_AHEAD = 3;
 export async function loadWorkingCalendar(now: Date = new Date()): Promise<WorkingCalendar> {
   const settings = await getSettings("calendar");
   const year = yearIn(settings.timeZone, now);
+  // The clock must not run without this year's and next year's holidays, whether or not anyone has
+  // opened the Jam Layanan page yet (a fresh install, the first days of a new year).
+  await ensureHolidayYears([year, year + 1]);
   const rows = await db().$queryRaw<{ date: string }[]>`
     SELECT to_char("date", 'YYYY-MM-DD') AS date FROM "Holiday"
     WHERE "date" >= make_date(${year - HOLIDAY_YEARS_BACK}::int, 1, 1) AND "date" < make_date(${year + HOLIDAY_YEARS_AHEAD + 1}::int, 1, 1)`;
@@ -83,27 +87,73 @@ export type HolidayYearView = {
   year: number;
   confirmedAt: Date | null;
   confirmedBy: string | null;
-  holidays: { date: string; name: string; source: string }[];
+  /** The decree the list was written from; null: a draft (no decree known for the year). */
+  decree: string | null;
+  holidays: { date: string; name: string; source: string; kind: string }[];
 };
 
 /**
- * Drafts a year's list from the package once (the first time anyone looks at it). Never again
- * after that: a holiday the admin removed stays removed.
+ * Writes a year's list once: from its decree when one is known (lib/sla/decrees.ts), otherwise as a
+ * draft from the package. A year first drafted and whose decree became known later is rewritten from
+ * the decree once (the admin's own days kept, the confirmation asked for again). Never again after
+ * that: a holiday the admin removed (e.g. a cuti bersama the agency does not take) stays removed.
  */
-async function ensureHolidayDraft(year: number): Promise<void> {
-  const drafted = await db().$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO "HolidayYear" ("year") VALUES (${year}) ON CONFLICT DO NOTHING`;
-    if (!inserted) return false;
-    const draft = indonesianHolidayDraft(year);
-    if (!draft.length) return false;
-    await tx.$executeRaw`
-      INSERT INTO "Holiday" ("date", "name", "source")
-      SELECT d::date, n, s FROM unnest(${draft.map((h) => h.date)}::text[], ${draft.map((h) => h.name)}::text[],
-                                       ${draft.map((h) => (h.note === "computed" ? "computed" : "import"))}::text[]) AS x(d, n, s)
-      ON CONFLICT ("date") DO NOTHING`;
-    return true;
+export async function ensureHolidayYears(years: number[]): Promise<void> {
+  const known = await db().$queryRaw<{ year: number; decree: string | null }[]>`
+    SELECT "year", "decree" FROM "HolidayYear" WHERE "year" = ANY(${years}::int[])`;
+  const pending = years.filter((y) => {
+    const row = known.find((k) => k.year === y);
+    return !row || (DECREES[y] && row.decree !== DECREES[y]!.id);
   });
-  if (drafted) publishInvalidate("holidays");
+  if (!pending.length) return;
+  let changed = false;
+  for (const year of pending) {
+    const did = await db().$transaction(async (tx) => {
+      const decree = DECREES[year];
+      const inserted = await tx.$executeRaw`INSERT INTO "HolidayYear" ("year", "decree") VALUES (${year}, ${decree?.id ?? null}) ON CONFLICT DO NOTHING`;
+      if (!inserted) {
+        if (!decree) return false;
+        // A drafted year whose decree is now known: only one instance rewrites it.
+        const claimed = await tx.$executeRaw`
+          UPDATE "HolidayYear" SET "decree" = ${decree.id}, "confirmedAt" = NULL, "confirmedById" = NULL
+          WHERE "year" = ${year} AND "decree" IS DISTINCT FROM ${decree.id}`;
+        if (!claimed) return false;
+        await tx.$executeRaw`
+          DELETE FROM "Holiday" WHERE "source" <> 'manual' AND "date" >= make_date(${year}::int, 1, 1) AND "date" < make_date(${year + 1}::int, 1, 1)`;
+      }
+      const days = decree
+        ? decree.days.map((d) => ({ ...d, source: "decree" }))
+        : indonesianHolidayDraft(year).map((h) => ({ date: h.date, name: h.name, kind: "libur", source: h.note === "computed" ? "computed" : "import" }));
+      if (!days.length) return true;
+      await tx.$executeRaw`
+        INSERT INTO "Holiday" ("date", "name", "source", "kind")
+        SELECT d::date, n, s, k FROM unnest(${days.map((h) => h.date)}::text[], ${days.map((h) => h.name)}::text[],
+                                            ${days.map((h) => h.source)}::text[], ${days.map((h) => h.kind)}::text[]) AS x(d, n, s, k)
+        ON CONFLICT ("date") DO NOTHING`;
+      return true;
+    });
+    changed ||= did;
+  }
+  if (changed) {
+    calendars.clear();
+    publishInvalidate("holidays");
+  }
+}
+
+/**
+ * The year whose holiday list an admin should confirm now, if any: this year's while it is not
+ * confirmed, and from October on next year's (decrees come out around September).
+ */
+export async function holidayYearToConfirm(actor: SessionUser, now: Date = new Date()): Promise<number | null> {
+  if (!can(actor, "settings.manage")) return null;
+  const timeZone = await getServiceTimeZone();
+  const year = yearIn(timeZone, now);
+  const month = Number(new Intl.DateTimeFormat("en", { month: "numeric", timeZone }).format(now));
+  const years = month >= 10 ? [year, year + 1] : [year];
+  await ensureHolidayYears([year, year + 1]);
+  const [row] = await db().$queryRaw<{ year: number }[]>`
+    SELECT "year" FROM "HolidayYear" WHERE "year" = ANY(${years}::int[]) AND "confirmedAt" IS NULL ORDER BY "year" LIMIT 1`;
+  return row?.year ?? null;
 }
 
 /** Jam Layanan page: this year and next, drafted from the package when first seen. */
@@ -111,14 +161,14 @@ export async function listHolidayYears(actor: SessionUser, now: Date = new Date(
   assertCan(actor, "settings.manage");
   const thisYear = yearIn(await getServiceTimeZone(), now);
   const years = [thisYear, thisYear + 1];
-  for (const y of years) await ensureHolidayDraft(y);
-  const yearRows = await db().$queryRaw<{ year: number; confirmedAt: Date | null; confirmedBy: string | null }[]>`
-    SELECT y."year", y."confirmedAt", u."name" AS "confirmedBy" FROM "HolidayYear" y LEFT JOIN "User" u ON u."id" = y."confirmedById"
+  await ensureHolidayYears(years);
+  const yearRows = await db().$queryRaw<{ year: number; confirmedAt: Date | null; confirmedBy: string | null; decree: string | null }[]>`
+    SELECT y."year", y."confirmedAt", u."name" AS "confirmedBy", y."decree" FROM "HolidayYear" y LEFT JOIN "User" u ON u."id" = y."confirmedById"
     WHERE y."year" = ANY(${years}::int[]) ORDER BY y."year"`;
-  const holidays = await db().$queryRaw<{ date: string; name: string; source: string; year: number }[]>`
-    SELECT to_char("date", 'YYYY-MM-DD') AS date, "name", "source", extract(year FROM "date")::int AS year FROM "Holiday"
+  const holidays = await db().$queryRaw<{ date: string; name: string; source: string; kind: string; year: number }[]>`
+    SELECT to_char("date", 'YYYY-MM-DD') AS date, "name", "source", "kind", extract(year FROM "date")::int AS year FROM "Holiday"
     WHERE "date" >= make_date(${years[0]!}::int, 1, 1) AND "date" < make_date(${years[1]! + 1}::int, 1, 1) ORDER BY "date"`;
-  return yearRows.map((y) => ({ ...y, holidays: holidays.filter((h) => h.year === y.year).map(({ year: _y, ...h }) => h) }));
+  return yearRows.map((y) => ({ ...y, decree: y.decree ? (DECREES[y.year]?.source ?? y.decree) : null, holidays: holidays.filter((h) => h.year === y.year).map(({ year: _y, ...h }) => h) }));
 }
 
 export async function addHoliday(actor: SessionUser, input: { date: string; name: string }): Promise<void> {

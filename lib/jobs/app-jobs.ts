@@ -1,6 +1,9 @@
 import "server-only";
 import { closeStaleResolvedTickets, runSlaWarnings } from "@/lib/dal/ticket-jobs";
 import { pruneSessions } from "@/lib/dal/user-sessions";
+import { ensureHolidayYears } from "@/lib/dal/sla";
+import { getServiceTimeZone } from "@/lib/dal/settings";
+import { yearIn } from "@/lib/time-zone";
 import { drainOutbox, purgeOldMail } from "@/lib/mail/worker";
 import { onMailWake } from "@/lib/mail/outbox";
 import { imapConfig, imapPollSeconds } from "@/lib/mail/config";
@@ -33,6 +36,17 @@ export function registerAppJobs(): void {
     firstAfterMs: 60_000,
     exclusive: true,
     run: () => pruneSessions(),
+  });
+  registerJob({
+    // This year's and next year's holiday lists exist before anyone needs them (the clock also asks).
+    name: "holidays.years",
+    everyMs: 24 * 60 * 60_000,
+    firstAfterMs: 15_000,
+    exclusive: true,
+    run: async () => {
+      const year = yearIn(await getServiceTimeZone());
+      await ensureHolidayYears([year, year + 1]);
+    },
   });
   registerJob({
     name: "mail.send",

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/dal/session";
 import { getAdminDashboard, getClientDashboard, getStaffDashboard } from "@/lib/dal/dashboards";
 import { getSetupChecklist } from "@/lib/dal/setup";
+import { holidayYearToConfirm } from "@/lib/dal/sla";
 import { AdminDashboardView, ClientDashboardView, StaffDashboardView } from "@/components/dashboard/role-dashboards";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,8 +17,12 @@ export default async function DashboardPage() {
   const [t, tRoles] = await Promise.all([getTranslations("dashboard"), getTranslations("roles")]);
   let view: React.ReactNode;
   if (can(user, "tickets.seeAll")) {
-    const [d, steps] = await Promise.all([getAdminDashboard(user), can(user, "admins.manage") ? getSetupChecklist(user) : Promise.resolve(null)]);
-    view = <AdminDashboardView d={d} steps={steps} />;
+    const [d, steps, holidayYear] = await Promise.all([
+      getAdminDashboard(user),
+      can(user, "admins.manage") ? getSetupChecklist(user) : Promise.resolve(null),
+      holidayYearToConfirm(user),
+    ]);
+    view = <AdminDashboardView d={d} steps={steps} holidayYear={holidayYear} />;
   } else if (user.role === "STAFF") {
     view = <StaffDashboardView d={await getStaffDashboard(user)} userId={user.id} />;
   } else {
