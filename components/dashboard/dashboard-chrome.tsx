@@ -6,6 +6,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Avatar } from "@/components/ui/avatar";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { ClientIntl } from "@/components/layout/client-intl";
 
 /**
  * The dashboard's header (name, bell, language, sign-out), menu and main area, rendered once per
@@ -53,7 +54,9 @@ export function DashboardChrome({
                 {tSla("overdueHeader", { count: user.overdue })}
               </Link>
             )}
-            <NotificationBell unread={user.unread} />
+            <ClientIntl namespaces={["notifications"]}>
+              <NotificationBell unread={user.unread} />
+            </ClientIntl>
             <Link
               href="/dashboard/profile"
               className="flex items-center gap-2 text-sm"

@@ -3,10 +3,11 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action";
 import type { listNotifications } from "@/lib/dal/notifications";
 import { ActionButton } from "@/components/ui/action-button";
+import { messageAnchor } from "@/lib/notifications/anchor";
 
 type Row = Awaited<ReturnType<typeof listNotifications>>["rows"][number];
 
-/** "Detail Notifikasi Tiket": newest first, unread ones highlighted, each with its mark-read button. */
+/** The notifications page: newest first, unread ones highlighted, each with its mark-read button. */
 export function NotificationList({
   rows,
   when,
@@ -17,14 +18,28 @@ export function NotificationList({
   markReadAction: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const t = useTranslations("notifications");
+  const tTickets = useTranslations("tickets");
   if (rows.length === 0) return <p className="text-slate-600">{t("empty")}</p>;
+
+  // What changed, in words: the new status, who answered; rows written before these were kept say less.
+  const title = (n: Row) => {
+    const values = { number: n.ticket.number, subject: n.ticket.subject };
+    if (n.kind === "TICKET_STATUS" && n.detail) return t("statusTo", { ...values, status: tTickets(`status.${n.detail}` as "status.OPEN") });
+    if (n.kind === "TICKET_REPLY" && n.message) return t("replyBy", { ...values, author: n.message.author.name });
+    if (n.kind === "TICKET_NOTE" && n.message) return t("noteBy", { ...values, author: n.message.author.name });
+    return t(`kind.${n.kind}`, values);
+  };
+  // The ticket page, scrolled to the message the notification is about (a merged ticket's message lives elsewhere).
+  const href = (n: Row) =>
+    `/dashboard/tickets/${encodeURIComponent(n.ticket.number)}${n.message && n.message.ticketId === n.ticketId ? `#${messageAnchor(n.message.id)}` : ""}`;
+
   return (
     <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
       {rows.map((n) => (
-        <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 p-3 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification">
+        <li key={n.id} className={`flex flex-wrap items-center justify-between gap-2 p-3 ${n.readAt ? "" : "bg-brand-50"}`} data-testid="notification" data-unread={n.readAt ? undefined : true}>
           <div>
-            <Link href={`/dashboard/tickets/${encodeURIComponent(n.ticket.number)}`} className={`text-brand-700 underline ${n.readAt ? "" : "font-semibold"}`}>
-              {t(`kind.${n.kind}`, { number: n.ticket.number, subject: n.ticket.subject })}
+            <Link href={href(n)} className={`text-brand-700 underline ${n.readAt ? "" : "font-semibold"}`}>
+              {title(n)}
             </Link>
             <span className="block text-xs text-slate-600">
               {when(n.createdAt)}

@@ -2,11 +2,32 @@ import { useTranslations } from "next-intl";
 import type { TicketPageView } from "@/lib/views/ticket-page";
 import { AttachmentList } from "./attachment-list";
 import { ReplyForm, type ReplyAction } from "./reply-form";
+import { MergedFromBadge, MergedPointer } from "./ticket-relations";
+import { messageAnchor } from "@/lib/notifications/anchor";
+import { TakeButton, type TakeAction } from "./ticket-controls";
+
+/** The statuses the reply box offers to send with a reply, in this order. */
+const REPLY_STATUSES = ["WAITING", "RESOLVED"] as const;
 
 /** The ticket itself, its messages and the reply form (what the user may do comes from ticket.can). */
-export function TicketConversation({ view, replyAction, onChanged }: { view: TicketPageView; replyAction: ReplyAction; onChanged: () => Promise<void> }) {
+export function TicketConversation({
+  view,
+  replyAction,
+  takeAction,
+  onChanged,
+}: {
+  view: TicketPageView;
+  replyAction: ReplyAction;
+  takeAction?: TakeAction;
+  onChanged: () => Promise<void>;
+}) {
   const t = useTranslations("tickets");
+  const tTriage = useTranslations("triage");
   const { ticket } = view;
+  // "Kirim & …": the staff side's usual decisions with a reply, when the rules allow the move.
+  const replyStatusButtons = ticket.can.work
+    ? REPLY_STATUSES.filter((s) => s !== ticket.status && ticket.can.statuses.includes(s)).map((s) => ({ status: s, label: t(`reply.sendAnd.${s}` as "reply.sendAnd.WAITING") }))
+    : [];
   return (
     <article className="space-y-4">
       <header className="rounded-lg border border-slate-200 bg-white p-5">
@@ -21,10 +42,23 @@ export function TicketConversation({ view, replyAction, onChanged }: { view: Tic
           <div><dt className="text-slate-600">{t("fields.status")}</dt><dd data-testid="ticket-status">{t(`status.${ticket.status}`)}</dd></div>
           <div><dt className="text-slate-600">{t("fields.priority")}</dt><dd>{t(`priority.${ticket.priority}`)}</dd></div>
           <div><dt className="text-slate-600">{t("fields.department")}</dt><dd>{ticket.department}</dd></div>
-          <div><dt className="text-slate-600">{t("fields.assignee")}</dt><dd>{ticket.assignee ?? t("fields.unassigned")}</dd></div>
+          <div>
+            <dt className="text-slate-600">{t("fields.assignee")}</dt>
+            <dd>
+              {ticket.assignee ?? t("fields.unassigned")}
+              {ticket.can.take && takeAction && (
+                <TakeButton ticketId={ticket.id} action={takeAction} onSaved={onChanged} copy={{ take: t("take.button"), taking: t("take.taking"), hint: t("take.hint") }} />
+              )}
+            </dd>
+          </div>
         </dl>
-        {ticket.can.work && ticket.suggestedPriority && (
-          <p className="mt-2 text-xs text-slate-600">{t("detail.suggestedPriority", { priority: t(`priority.${ticket.suggestedPriority}`) })}</p>
+        {ticket.suggestedPriority && (
+          <p className="mt-2 text-xs text-slate-600" data-testid="suggested-priority">
+            {ticket.can.work
+              ? t("detail.suggestedPriority", { priority: t(`priority.${ticket.suggestedPriority}`) })
+              : tTriage("yours", { priority: t(`priority.${ticket.suggestedPriority}`) })}
+            {ticket.suggestionPending && <> · {tTriage(ticket.can.work ? "pending" : "yoursPending")}</>}
+          </p>
         )}
         {/* Plain text with preserved line breaks: never HTML. */}
         <div className="mt-4 whitespace-pre-wrap break-words" data-testid="ticket-description">{ticket.description}</div>
@@ -36,11 +70,12 @@ export function TicketConversation({ view, replyAction, onChanged }: { view: Tic
         {ticket.messages.length === 0 && <p className="text-slate-600">{t("detail.noMessages")}</p>}
         <ol className="space-y-3">
           {ticket.messages.map((m) => (
-            <li key={m.id} data-testid={m.internal ? "internal-note" : "reply"} className={`rounded-lg border p-4 ${m.internal ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+            <li key={m.id} id={messageAnchor(m.id)} data-testid={m.internal ? "internal-note" : "reply"} className={`scroll-mt-4 rounded-lg border p-4 target:ring-2 target:ring-brand-500 ${m.internal ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
               <p className="text-sm">
                 <span className="font-semibold">{m.author}</span>{" "}
                 <span className="text-slate-600">· {m.authorRole === "CLIENT" ? t("detail.clientLabel") : t("detail.staffLabel")} · {m.when}</span>
                 {m.internal && <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs">{t("detail.internal")}</span>}
+                {m.mergedFrom && <MergedFromBadge number={m.mergedFrom} />}
               </p>
               <div className="mt-2 whitespace-pre-wrap break-words">{m.body}</div>
               <AttachmentList files={m.attachments} />
@@ -48,18 +83,36 @@ export function TicketConversation({ view, replyAction, onChanged }: { view: Tic
           ))}
         </ol>
         {ticket.can.reply ? (
-          <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className={ticket.can.work ? "" : "rounded-lg border border-slate-200 bg-white p-4"}>
             <ReplyForm
               ticketId={ticket.id}
               limits={view.limits}
               allowInternal={ticket.can.work}
+              statusButtons={replyStatusButtons}
               action={replyAction}
               onSent={onChanged}
-              copy={{ reply: t("detail.reply"), placeholder: t("detail.replyPlaceholder"), internalNote: t("detail.internalNote"), attachments: t("fields.attachments"), send: t("detail.send"), sending: t("detail.sending") }}
+              copy={{
+                reply: t("detail.reply"),
+                placeholder: t("detail.replyPlaceholder"),
+                attachments: t("fields.attachments"),
+                send: t("detail.send"),
+                sending: t("detail.sending"),
+                tabs: t("reply.tabs"),
+                replyTab: t("reply.replyTab"),
+                noteTab: t("reply.noteTab"),
+                note: t("reply.note"),
+                notePlaceholder: t("reply.notePlaceholder"),
+                noteNotice: t("reply.noteNotice"),
+                saveNote: t("reply.saveNote"),
+              }}
             />
           </div>
+        ) : view.relations.mergedInto ? (
+          <MergedPointer mergedInto={view.relations.mergedInto} />
         ) : (
-          <p className="text-slate-700">{t("detail.closedNotice")}</p>
+          <p className="text-slate-700" data-testid="no-reply-notice">
+            {view.followers.following && ticket.status !== "CLOSED" ? t("detail.followerNotice") : t("detail.closedNotice")}
+          </p>
         )}
       </section>
     </article>

@@ -1,15 +1,22 @@
 "use client";
 import { notFound } from "next/navigation";
+import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import type { TicketPageView } from "@/lib/views/ticket-page";
 import { useHydrated, useView, type InitialView } from "@/components/dashboard/use-view";
 import { LoadFailed } from "@/components/dashboard/load-failed";
 import { TicketConversation } from "./ticket-conversation";
 import { TicketSidebar } from "./ticket-sidebar";
+import type { ReviewPriorityAction } from "./priority-review";
+import type { FollowerActions } from "./ticket-followers";
+import type { RelationActions } from "./ticket-relations";
+import { publishUnreadCount } from "@/components/notifications/unread-count";
 import type { ReplyAction } from "./reply-form";
-import type { RateAction, UpdateAction } from "./ticket-controls";
+import type { RateAction, TakeAction, UpdateAction } from "./ticket-controls";
+import { TicketSurvey } from "@/components/skm/ticket-survey";
+import type { SkmSubmit } from "@/components/skm/skm-questionnaire";
 
-export type TicketPageActions = { reply: ReplyAction; update: UpdateAction; rate: RateAction };
+export type TicketPageActions = { reviewPriority?: ReviewPriorityAction; reply: ReplyAction; update: UpdateAction; rate: RateAction; take: TakeAction; followers?: FollowerActions; skm?: SkmSubmit; relations?: RelationActions };
 
 /**
  * The ticket page: the server renders the first view into the page; after a reply, a save or a rating
@@ -19,6 +26,11 @@ export function TicketPage({ initial, actions }: { initial: InitialView<TicketPa
   const t = useTranslations("tickets");
   const { view, status, retry, refresh } = useView(initial.url, initial);
   const hydrated = useHydrated();
+  // Opening the ticket read its notifications: the header's bell shows the number the view brought.
+  const unread = view?.unread;
+  useEffect(() => {
+    if (unread !== undefined) publishUnreadCount(unread);
+  }, [unread, view?.at]);
 
   // Gone or moved out of this user's sight since the page was rendered: the page's "not found".
   if (status === "notFound") notFound();
@@ -42,8 +54,9 @@ export function TicketPage({ initial, actions }: { initial: InitialView<TicketPa
       data-number={view.ticket.number}
       data-hydrated={hydrated || undefined}
     >
-      <TicketConversation view={view} replyAction={actions.reply} onChanged={refresh} />
+      <TicketConversation view={view} replyAction={actions.reply} takeAction={actions.take} onChanged={refresh} />
       <TicketSidebar view={view} actions={actions} onChanged={refresh} />
+      {actions.skm && <TicketSurvey ticketId={view.ticket.id} status={view.ticket.status} offered={view.ticket.can.rate} submit={actions.skm} />}
     </fieldset>
   );
 }

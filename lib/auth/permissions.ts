@@ -13,6 +13,7 @@ const STAFF_SIDE: readonly Role[] = ["SUPER_ADMIN", "ADMIN", "STAFF"];
 export const PERMISSIONS = {
   "tickets.file": { roles: ALL_ROLES, description: "file a ticket (staff file on behalf of a client)" },
   "tickets.work": { roles: STAFF_SIDE, description: "internal notes, status, priority, department and assignee; see internal notes" },
+  "tickets.followers": { roles: STAFF_SIDE, description: "add and remove a ticket's followers (anyone may stop following)" },
   "tickets.seeAll": { roles: MANAGERS, description: "see every ticket (Staff: their department's and their own)" },
   "admins.manage": { roles: ["SUPER_ADMIN"], description: "add, edit and deactivate Admins and Super Admins" },
   "users.manage": { roles: MANAGERS, description: "add, edit and deactivate Staff and Clients" },
@@ -24,6 +25,9 @@ export const PERMISSIONS = {
   "email.manage": { roles: ["SUPER_ADMIN"], description: "Settings → E-mail: mail status, test mail, the outbox, send again" },
   "reports.read": { roles: STAFF_SIDE, description: "reports and their CSV/Excel export (Staff: their own department)" },
   "tickets.export": { roles: STAFF_SIDE, description: "export the filtered ticket list as CSV or Excel (the tickets they may see)" },
+  "tickets.merge": { roles: STAFF_SIDE, description: "merge a duplicate ticket into another (both tickets they may see)" },
+  "tickets.link": { roles: STAFF_SIDE, description: "link and unlink related tickets (both tickets they may see)" },
+  "staff.away": { roles: ["STAFF"], description: "mark oneself away (\"Sedang tidak bertugas\"): automatic assignment passes them over" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

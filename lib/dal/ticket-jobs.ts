@@ -32,8 +32,8 @@ export async function closeStaleResolvedTickets(now: Date = new Date()): Promise
         INSERT INTO "TicketActivity" ("id", "ticketId", "actorId", "field", "fromValue", "toValue", "createdAt")
         SELECT gen_random_uuid(), "id", NULL, 'status', 'RESOLVED', 'CLOSED', ${now} FROM closed
       ), notified AS (
-        INSERT INTO "Notification" ("id", "userId", "ticketId", "kind")
-        SELECT gen_random_uuid(), u."id", c."id", ${EVENT_KIND.status}::"NotificationKind"
+        INSERT INTO "Notification" ("id", "userId", "ticketId", "kind", "detail")
+        SELECT gen_random_uuid(), u."id", c."id", ${EVENT_KIND.status}::"NotificationKind", 'CLOSED'
         FROM closed c JOIN "User" u ON ${recipientsWhere("status", ticketColumns("c"), null)}
       ), mailed AS (${mails})
       SELECT count(*)::int AS n FROM closed`;

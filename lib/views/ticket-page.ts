@@ -1,7 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/dal/users";
 import { getSettings } from "@/lib/dal/settings";
-import { getTicketOrThrow, type TicketDetail, type SlaTargetView } from "@/lib/dal/tickets";
+import { getTicketOrThrow, ticketFollowers, type TicketDetail, type SlaTargetView } from "@/lib/dal/tickets";
+import { markTicketNotificationsRead } from "@/lib/dal/notifications";
+import { getTicketRelations, type TicketRelations } from "@/lib/dal/tickets/relations";
 import { getDateTimeFormatter } from "@/lib/format";
 import { serverTranslator } from "@/lib/i18n/server";
 import { slaWords, type SlaText } from "@/lib/sla/words";
@@ -16,8 +18,10 @@ export type SlaTargetText = { due: string; dueIso: string; status: SlaText };
 /** Everything the ticket page shows: the page's first view and /api/tickets/detail's answer. */
 export type TicketPageView = {
   at: number;
-  ticket: Omit<TicketDetail, "createdAt" | "updatedAt" | "ratedAt" | "sla" | "choices" | "messages" | "activities"> & {
+  ticket: Omit<TicketDetail, "createdAt" | "updatedAt" | "ratedAt" | "priorityReviewedAt" | "sla" | "choices" | "messages" | "activities"> & {
     created: string;
+    /** The client suggested a priority and no one on the staff side has confirmed or changed it yet. */
+    suggestionPending: boolean;
     messages: Worded<TicketDetail["messages"][number]>[];
     activities: Worded<TicketDetail["activities"][number]>[];
   };
@@ -25,6 +29,19 @@ export type TicketPageView = {
   /** The staff panel's choices (staff side only). */
   manage: { departments: Option[]; assignees: Option[] } | null;
   limits: AttachmentLimits;
+  /** Where this ticket was merged, and its linked tickets the user can see. */
+  relations: TicketRelations;
+  /** The bell's number once this ticket's notifications are read (opening the ticket reads them). */
+  unread: number;
+  /** Followers with their role in words; who may still be added (staff side). */
+  followers: {
+    list: { id: string; name: string; role: string }[];
+    /** The viewer's id ("Ikuti tiket ini" adds them). */
+    me: string;
+    following: boolean;
+    canManage: boolean;
+    candidates: Option[];
+  };
 };
 
 /**
@@ -33,7 +50,15 @@ export type TicketPageView = {
  * see, and hides internal notes from clients.
  */
 export async function ticketPageView(user: SessionUser, number: string): Promise<TicketPageView> {
-  const [detail, when, t, settings] = await Promise.all([getTicketOrThrow(user, number), getDateTimeFormatter(), serverTranslator(), getSettings("ticket")]);
+  const [detail, when, t, settings, relations] = await Promise.all([
+    getTicketOrThrow(user, number),
+    getDateTimeFormatter(),
+    serverTranslator(),
+    getSettings("ticket"),
+    getTicketRelations(user, number),
+  ]);
+  const [unread, followers] = await Promise.all([markTicketNotificationsRead(user, detail.id), ticketFollowers(user, detail.id)]);
+  const roleOf = (role: string) => t(`roles.${role}`);
   const words = slaWords((key, values) => t(`sla.${key}`, values));
   const target = (v: SlaTargetView | null): SlaTargetText | null => {
     if (!v) return null;
@@ -44,12 +69,13 @@ export async function ticketPageView(user: SessionUser, number: string): Promise
     else status = { text: `${words.t(v.state === "paused" ? "paused" : "stopped")} · ${words.left(v.minutesLeft, v.pastDue).text}`, tone: "idle" };
     return { due: words.t("dueAt", { when: when(v.dueAt) }), dueIso: v.dueAt.toISOString(), status };
   };
-  const { createdAt, updatedAt: _updated, ratedAt: _rated, sla, choices, messages, activities, ...ticket } = detail;
+  const { createdAt, updatedAt: _updated, ratedAt: _rated, priorityReviewedAt, sla, choices, messages, activities, ...ticket } = detail;
   return {
     at: Date.now(),
     ticket: {
       ...ticket,
       created: when(createdAt),
+      suggestionPending: !!ticket.suggestedPriority && !priorityReviewedAt,
       messages: messages.map(({ createdAt: at, ...m }) => ({ ...m, when: when(at) })),
       activities: activities.map(({ createdAt: at, ...a }) => ({ ...a, when: when(at) })),
     },
@@ -65,5 +91,14 @@ export async function ticketPageView(user: SessionUser, number: string): Promise
         }
       : null,
     limits: attachmentLimitsOf(settings),
+    relations,
+    unread,
+    followers: {
+      list: followers.followers.map((f) => ({ id: f.id, name: f.name, role: roleOf(f.role) })),
+      me: user.id,
+      following: followers.following,
+      canManage: followers.canManage,
+      candidates: followers.candidates.map((c) => ({ value: c.id, label: `${c.name} (${roleOf(c.role)})` })),
+    },
   };
 }

@@ -21,7 +21,7 @@ jest.mock("next/navigation", () => ({
   },
 }));
 
-const messages = { common: id.common, validation: id.validation, tickets: id.tickets, reports: id.reports, attachments: id.attachments, sla: id.sla };
+const messages = { common: id.common, validation: id.validation, tickets: id.tickets, reports: id.reports, attachments: id.attachments, sla: id.sla, triage: id.triage, shortcuts: id.shortcuts, savedFilters: id.savedFilters };
 const wrap = (ui: ReactNode) => (
   <NextIntlClientProvider locale="id" messages={messages} timeZone="Asia/Jakarta">
     {ui}
@@ -50,7 +50,7 @@ beforeEach(() => {
 
 let stamp = 1_000;
 function row(subject: string): TicketListViewRow {
-  return { id: subject, number: `HD-2026-${subject}`, subject, status: "OPEN", priority: "NORMAL", department: "Jaringan", client: "Dinas A", agency: "OPD A", assignee: null, created: "7 Des 2026 09.00", sla: null };
+  return { id: subject, number: `HD-2026-${subject}`, subject, status: "OPEN", priority: "NORMAL", pendingPriority: null, department: "Jaringan", client: "Dinas A", agency: "OPD A", assignee: null, created: "7 Des 2026 09.00", sla: null };
 }
 function listView(subjects: string[], filters: TicketListView["filters"] = {}): TicketListView {
   const n = subjects.length;
@@ -138,6 +138,7 @@ function ticketView(status: TicketPageView["ticket"]["status"], replies: string[
       status,
       priority: "NORMAL",
       suggestedPriority: null,
+      suggestionPending: false,
       departmentId: "d1",
       assigneeId: null,
       clientId: "c1",
@@ -150,7 +151,7 @@ function ticketView(status: TicketPageView["ticket"]["status"], replies: string[
       rating: null,
       ratingComment: null,
       attachments: [],
-      can: { work: false, reply: true, statuses: [], rate: false },
+      can: { work: false, reply: true, statuses: [], rate: false, take: false },
       created: "7 Des 2026 09.00",
       messages: replies.map((body, i) => ({ id: `m${i}`, body, internal: false, author: "Staff A", authorRole: "STAFF", attachments: [], when: "7 Des 2026 10.00" })),
       activities: [],
@@ -158,10 +159,12 @@ function ticketView(status: TicketPageView["ticket"]["status"], replies: string[
     sla: null,
     manage: null,
     limits: { allowedExtensions: ["png"], maxFileSizeMb: 5, maxFilesPerMessage: 3 },
+    unread: 0,
+    followers: { list: [], me: "c1", following: false, canManage: false, candidates: [] },
   };
 }
 const url = ticketDataUrl("HD-2026-000001");
-const actions = (reply: TicketPageActions["reply"]): TicketPageActions => ({ reply, update: jest.fn(), rate: jest.fn() });
+const actions = (reply: TicketPageActions["reply"]): TicketPageActions => ({ reply, update: jest.fn(), rate: jest.fn(), take: jest.fn() });
 
 describe("ticket page", () => {
   it("shows the ticket from the page itself, with the client's OPD, without a request", () => {
@@ -186,7 +189,7 @@ describe("ticket page", () => {
     const update = jest.fn(async () => ({ ok: true as const, data: { changed: 1 } }));
     const view = ticketView("IN_PROGRESS", ["Sedang kami periksa"]);
     view.ticket.can.statuses = ["RESOLVED"];
-    render(wrap(<TicketPage initial={{ url, view }} actions={{ reply: jest.fn(), update, rate: jest.fn() }} />));
+    render(wrap(<TicketPage initial={{ url, view }} actions={{ reply: jest.fn(), update, rate: jest.fn(), take: jest.fn() }} />));
     answers = [ticketView("RESOLVED", ["Sedang kami periksa"])];
     await userEvent.click(screen.getByRole("button", { name: id.tickets.detail.markResolved }));
     await waitFor(() => expect(screen.getByTestId("ticket-status")).toHaveTextContent(id.tickets.status.RESOLVED));

@@ -8,6 +8,7 @@ describe("permission table", () => {
     expect(table).toEqual({
       "tickets.file": ["ADMIN", "CLIENT", "STAFF", "SUPER_ADMIN"],
       "tickets.work": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "tickets.followers": ["ADMIN", "STAFF", "SUPER_ADMIN"],
       "tickets.seeAll": ["ADMIN", "SUPER_ADMIN"],
       "admins.manage": ["SUPER_ADMIN"],
       "users.manage": ["ADMIN", "SUPER_ADMIN"],
@@ -19,6 +20,9 @@ describe("permission table", () => {
       "email.manage": ["SUPER_ADMIN"],
       "reports.read": ["ADMIN", "STAFF", "SUPER_ADMIN"],
       "tickets.export": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "tickets.merge": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "tickets.link": ["ADMIN", "STAFF", "SUPER_ADMIN"],
+      "staff.away": ["STAFF"],
     });
   });
 

@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/dal/users";
 import { attachmentStorage, storageFor } from "@/lib/storage";
 import { detectContentType, RASTER_IMAGE_EXTENSIONS } from "@/lib/storage/file-check";
 import { fileExtension } from "@/lib/validation/tickets";
-import { isUuid, scopeOf, scopeSql, TicketNotFoundError } from "./scope";
+import { isUuid, scopeOf, ticketScopeSql, TicketNotFoundError } from "./scope";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,7 +93,7 @@ export async function openAttachment(user: SessionUser, attachmentId: string) {
   const [attachment] = await db().$queryRaw<{ fileName: string; contentType: string; size: number; driver: string; storageKey: string }[]>`
     SELECT a."fileName", a."contentType", a."size", a."driver", a."storageKey"
     FROM "Attachment" a JOIN "Ticket" t ON t."id" = a."ticketId" LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
-    WHERE a."id" = ${attachmentId}::uuid AND ${scopeSql(scope)} AND ${visible}`;
+    WHERE a."id" = ${attachmentId}::uuid AND ${ticketScopeSql(scope)} AND ${visible}`;
   if (!attachment) throw new TicketNotFoundError();
   const stream = await storageFor(attachment.driver).get(attachment.storageKey);
   return { fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size, inline: isPreviewable(attachment), stream };

@@ -9,7 +9,7 @@ import { clockStateOf } from "@/lib/sla/clock";
 import { getWorkingCalendar } from "@/lib/dal/sla";
 import { attachmentView } from "./attachments";
 import { ticketAbilities } from "./rules";
-import { scopeOf, scopeSql, TicketNotFoundError } from "./scope";
+import { scopeOf, ticketScopeSql, TicketNotFoundError } from "./scope";
 
 type TicketRow = {
   id: string;
@@ -19,6 +19,8 @@ type TicketRow = {
   status: TicketStatus;
   priority: TicketPriority;
   suggestedPriority: TicketPriority | null;
+  /** Staff confirmed or changed the priority after the client's suggestion (null while it waits). */
+  priorityReviewedAt: Date | null;
   rating: number | null;
   ratingComment: string | null;
   ratedAt: Date | null;
@@ -42,8 +44,10 @@ type TicketRow = {
   resolvedAt: Date | null;
   slaPausedAt: Date | null;
   slaPausedMinutes: number;
+  mergedIntoId: string | null;
 };
-type MessageRow = { id: string; body: string; internal: boolean; createdAt: Date; authorName: string; authorRole: SessionUser["role"] };
+/** `mergedFrom`: the number of the ticket merged into this one that the message (or description) came from. */
+type MessageRow = { id: string; body: string; internal: boolean; createdAt: Date; authorName: string; authorRole: SessionUser["role"]; mergedFrom: string | null };
 type AttachmentRow = { id: string; messageId: string | null; fileName: string; size: number; contentType: string };
 type ActivityRow = { id: string; field: string; fromValue: string | null; toValue: string | null; createdAt: Date; actorName: string | null };
 type Named = { id: string; name: string };
@@ -53,10 +57,12 @@ type Labels = { fromLabel: string | null; toLabel: string | null };
 type Json<T> = { [K in keyof T]: T[K] extends Date ? number : T[K] };
 
 /** Fields whose history values are ids of users or departments, shown by name. */
-const NAMED_FIELDS = new Set(["assignee", "department"]);
+const NAMED_FIELDS = new Set(["assignee", "department", "follower", "autoAssigned"]);
 /** The name behind a history value of a named field (also of a department or staff member the ticket has since left). */
-const historyName = (value: Prisma.Sql) => Prisma.sql`CASE WHEN h."field" IN ('assignee', 'department') AND ${value} ~* '^[0-9a-f-]{36}$'
+const historyName = (value: Prisma.Sql) => Prisma.sql`CASE WHEN h."field" IN ('assignee', 'department', 'follower', 'autoAssigned') AND ${value} ~* '^[0-9a-f-]{36}$'
   THEN COALESCE((SELECT "name" FROM "User" WHERE "id" = ${value}::uuid), (SELECT "name" FROM "Department" WHERE "id" = ${value}::uuid)) END`;
+/** The ticket and those merged into it: one thread (merges are flattened, so one level). `= ANY` keeps the indexes in use. */
+const threadIds = Prisma.sql`ARRAY(SELECT t."id" UNION ALL SELECT s."id" FROM "Ticket" s WHERE s."mergedIntoId" = t."id")`;
 const epochMs = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
 
 /**
@@ -74,19 +80,26 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
   const [rows, settings, cal] = await Promise.all([
     db().$queryRaw<(TicketRow & { messages: Json<MessageRow>[]; attachments: AttachmentRow[]; activities: Json<ActivityRow & Labels>[]; assignable: Named[]; departments: Named[] })[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."description", t."status"::text AS status, t."priority"::text AS priority,
-           t."suggestedPriority"::text AS "suggestedPriority", t."rating", t."ratingComment", t."ratedAt", t."createdAt", t."updatedAt",
+           t."suggestedPriority"::text AS "suggestedPriority", t."priorityReviewedAt", t."rating", t."ratingComment", t."ratedAt", t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId", t."createdById"::text AS "createdById",
            d."name" AS department, c."name" AS client, ag."name" AS agency, cb."name" AS "createdBy", asg."name" AS assignee,
            t."firstResponseDueAt", t."resolutionDueAt", t."firstResponseAt", t."firstResponseMet", t."resolutionMet", t."resolvedAt",
-           t."slaPausedAt", t."slaPausedMinutes",
-           (SELECT COALESCE(json_agg(json_build_object('id', m."id"::text, 'body', m."body", 'internal', m."internal", 'createdAt', ${epochMs(Prisma.sql`m."createdAt"`)},
-                                                       'authorName', u."name", 'authorRole', u."role"::text) ORDER BY m."createdAt", m."id"), '[]')
-              FROM "TicketMessage" m JOIN "User" u ON u."id" = m."authorId"
-             WHERE m."ticketId" = t."id" AND ${visible}) AS messages,
-           (SELECT COALESCE(json_agg(json_build_object('id', a."id"::text, 'messageId', a."messageId"::text, 'fileName', a."fileName", 'size', a."size",
-                                                       'contentType', a."contentType") ORDER BY a."createdAt", a."fileName"), '[]')
+           t."slaPausedAt", t."slaPausedMinutes", t."mergedIntoId"::text AS "mergedIntoId",
+           (SELECT COALESCE(json_agg(x."j" ORDER BY x."at", x."id"), '[]') FROM (
+              SELECT json_build_object('id', m."id"::text, 'body', m."body", 'internal', m."internal", 'createdAt', ${epochMs(Prisma.sql`m."createdAt"`)},
+                                       'authorName', u."name", 'authorRole', u."role"::text, 'mergedFrom', src."number") AS j, m."createdAt" AS at, m."id"
+                FROM "TicketMessage" m JOIN "User" u ON u."id" = m."authorId" LEFT JOIN "Ticket" src ON src."id" = m."ticketId" AND src."id" <> t."id"
+               WHERE m."ticketId" = ANY (${threadIds}) AND ${visible}
+              UNION ALL
+              -- A merged ticket's description joins the thread as its first message.
+              SELECT json_build_object('id', s."id"::text, 'body', s."description", 'internal', false, 'createdAt', ${epochMs(Prisma.sql`s."createdAt"`)},
+                                       'authorName', u."name", 'authorRole', u."role"::text, 'mergedFrom', s."number"), s."createdAt", s."id"
+                FROM "Ticket" s JOIN "User" u ON u."id" = s."createdById" WHERE s."mergedIntoId" = t."id") x) AS messages,
+           (SELECT COALESCE(json_agg(json_build_object('id', a."id"::text, 'messageId', COALESCE(a."messageId", NULLIF(a."ticketId", t."id"))::text,
+                                                       'fileName', a."fileName", 'size', a."size", 'contentType', a."contentType")
+                                     ORDER BY a."createdAt", a."fileName"), '[]')
               FROM "Attachment" a LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
-             WHERE a."ticketId" = t."id" AND (a."messageId" IS NULL OR ${visible})) AS attachments,
+             WHERE a."ticketId" = ANY (${threadIds}) AND (a."messageId" IS NULL OR ${visible})) AS attachments,
            (SELECT COALESCE(json_agg(json_build_object('id', h."id"::text, 'field', h."field", 'fromValue', h."fromValue", 'toValue', h."toValue",
                                                        'createdAt', ${epochMs(Prisma.sql`h."createdAt"`)}, 'actorName', u."name",
                                                        'fromLabel', ${historyName(Prisma.sql`h."fromValue"`)}, 'toLabel', ${historyName(Prisma.sql`h."toValue"`)})
@@ -96,7 +109,7 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
            ${
              works
                ? Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('id', s."id"::text, 'name', s."name") ORDER BY s."name"), '[]')
-                               FROM "User" s WHERE s."role" = 'STAFF' AND s."active" AND s."departmentId" = t."departmentId") AS assignable,
+                               FROM "User" s WHERE (s."role" = 'STAFF' AND s."active" AND s."departmentId" = t."departmentId") OR s."id" = t."assigneeId") AS assignable,
                             (SELECT COALESCE(json_agg(json_build_object('id', x."id"::text, 'name', x."name") ORDER BY x."name"), '[]')
                                FROM "Department" x WHERE x."active") AS departments`
                : Prisma.sql`'[]'::json AS assignable, '[]'::json AS departments`
@@ -107,7 +120,7 @@ export async function getTicketOrThrow(user: SessionUser, number: string) {
     LEFT JOIN "Agency" ag ON ag."id" = c."agencyId"
     JOIN "User" cb ON cb."id" = t."createdById"
     LEFT JOIN "User" asg ON asg."id" = t."assigneeId"
-    WHERE t."number" = ${number} AND ${scopeSql(scope)}`,
+    WHERE t."number" = ${number} AND ${ticketScopeSql(scope)}`,
     getSettings("ticket"),
     getWorkingCalendar(),
   ]);
@@ -173,6 +186,7 @@ function toTicketDetail(t: TicketRow, messages: MessageRow[], attachments: Attac
       createdAt: m.createdAt,
       author: m.authorName,
       authorRole: m.authorRole,
+      mergedFrom: m.mergedFrom,
       attachments: filesOf(m.id),
     })),
     activities: activities.map((h) => ({

@@ -6,5 +6,7 @@ export { listTicketsForUser, type TicketList, type TicketListRow } from "./list"
 export { COUNT_CAP, countMyOverdueTickets } from "./counts";
 export { listClientsForFiling, listTicketFilterOptions } from "./options";
 export { getTicketOrThrow, type SlaTargetView, type TicketDetail } from "./detail";
-export { rateTicket, replyToTicket, updateTicket } from "./update";
-export { clientStatusChoices, ticketAbilities, type TicketAbilities } from "./rules";
+export { addTicketFollower, removeTicketFollower, ticketFollowers, type TicketFollowers } from "./followers";
+export { rateTicket, replyToTicket, takeTicket, updateTicket } from "./update";
+export { reviewSuggestedPriority } from "./triage";
+export { canTake, clientStatusChoices, ticketAbilities, type TicketAbilities } from "./rules";

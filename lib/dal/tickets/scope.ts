@@ -42,6 +42,20 @@ export function scopeSql(scope: Scope): Prisma.Sql {
   }
 }
 
+/**
+ * One ticket's scope: the list's, plus for a client the tickets of their own OPD that they follow
+ * (staff added them). For the ticket page, its attachments and the write paths only, which keep
+ * replying, status and rating with the ticket's own client (rules.ts) and internal notes with the
+ * staff side; lists and their counts stay on scopeSql. A client follower who moved to another OPD
+ * reads no more.
+ */
+export function ticketScopeSql(scope: Scope): Prisma.Sql {
+  if (scope.kind !== "client") return scopeSql(scope);
+  return Prisma.sql`(${scopeSql(scope)} OR EXISTS (
+    SELECT 1 FROM "TicketFollower" f JOIN "User" fu ON fu."id" = f."userId"
+    WHERE f."ticketId" = t."id" AND f."userId" = ${scope.userId}::uuid AND fu."agencyId" = t."agencyId"))`;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 
@@ -55,6 +69,8 @@ export type ScopedTicket = {
   clientId: string;
   rating: number | null;
   updatedAt: Date;
+  /** Set once merged into another ticket: read-only from then on (rules.ts). */
+  mergedIntoId: string | null;
 };
 
 /**
@@ -66,8 +82,9 @@ export async function findScopedTicket(user: SessionUser, ticketId: string, tx: 
   const scope = await scopeOf(user);
   const [ticket] = await tx.$queryRaw<ScopedTicket[]>`
     SELECT t."id"::text AS id, t."status"::text AS status, t."priority"::text AS priority, t."departmentId"::text AS "departmentId",
-           t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId", t."rating", t."updatedAt"
-    FROM "Ticket" t WHERE t."id" = ${ticketId}::uuid AND ${scopeSql(scope)}`;
+           t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId", t."rating", t."updatedAt",
+           t."mergedIntoId"::text AS "mergedIntoId"
+    FROM "Ticket" t WHERE t."id" = ${ticketId}::uuid AND ${ticketScopeSql(scope)}`;
   if (!ticket) throw new TicketNotFoundError();
   return ticket;
 }

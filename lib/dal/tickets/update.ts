@@ -1,26 +1,37 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { can, rolesWith } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import { getSettings } from "@/lib/dal/settings";
 import type { SessionUser } from "@/lib/dal/users";
-import type { UpdateTicketInput } from "@/lib/validation/tickets";
+import type { TicketStatus, UpdateTicketInput } from "@/lib/validation/tickets";
 import { insertAttachments, prepareFiles, withStoredFiles } from "./attachments";
 import { notifyTicketEvent } from "./recipients";
 import { queueTicketMails } from "@/lib/mail/outbox";
-import { canRate, canReply, statusChoices } from "./rules";
+import { canRate, canReply, canTake, statusChoices } from "./rules";
 import { findScopedTicket } from "./scope";
+import { assertNotMerged } from "./relations";
 import { moveTicketClock, recordTicketFirstResponse } from "./sla";
 import { loadWorkingCalendar } from "@/lib/dal/sla";
 
 // ------------------------------------------------------------------ reply / internal note
 
-export async function replyToTicket(user: SessionUser, input: { ticketId: string; body: string; internal?: boolean; attachments: File[] }) {
+/**
+ * A reply or an internal note, and (for a reply) the status it decides, in one transaction: the
+ * message, its files, the status move with its history line and clock, and one notification and one
+ * mail per recipient — the reply's, which names the new status — instead of a second pair for the
+ * status. An internal note never moves the status: it is a separate action on the page.
+ */
+export async function replyToTicket(user: SessionUser, input: { ticketId: string; body: string; internal?: boolean; status?: TicketStatus; attachments: File[] }) {
   const staffSide = can(user, "tickets.work");
   const internal = !!input.internal;
   if (internal && !staffSide) throw new UserFacingError("errors.forbidden");
+  if (internal && input.status !== undefined) throw new UserFacingError("tickets.reply.errors.noteWithStatus", { field: "status" });
   const ticket = await findScopedTicket(user, input.ticketId);
+  await assertNotMerged(ticket);
   if (!canReply(user, ticket)) throw new UserFacingError("tickets.errors.closed");
+  const status = input.status !== undefined && input.status !== ticket.status ? input.status : undefined;
+  if (status && !statusChoices(user, ticket, await getSettings("ticket")).includes(status)) throw new UserFacingError("errors.forbidden");
   const files = await prepareFiles(input.attachments);
   const cal = await loadWorkingCalendar();
 
@@ -31,21 +42,46 @@ export async function replyToTicket(user: SessionUser, input: { ticketId: string
         select: { id: true },
       });
       await insertAttachments(tx, { ticketId: ticket.id, messageId: message.id, uploaderId: user.id }, stored);
-      // A client's answer to "waiting on client" hands the ticket back to staff.
-      if (!staffSide && ticket.status === "WAITING") {
-        await tx.ticket.update({ where: { id: ticket.id }, data: { status: "OPEN" } });
-        await tx.ticketActivity.create({ data: { ticketId: ticket.id, actorId: user.id, field: "status", fromValue: "WAITING", toValue: "OPEN" } });
-        await moveTicketClock(tx, cal, ticket.id, { fromStatus: "WAITING", retarget: false });
+      // The first answer the client can see settles the first-response target, before a status that would stop the clock.
+      if (staffSide && !internal) await recordTicketFirstResponse(tx, cal, ticket.id);
+      // A client's answer to "waiting on client" hands the ticket back to staff (unless the reply itself decides the status).
+      const to = status ?? (!staffSide && ticket.status === "WAITING" ? "OPEN" : undefined);
+      if (to) {
+        // Guard against a concurrent status change: only move the status this user saw.
+        const moved = await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { status: to, ...statusStamps(to) } });
+        if (moved.count !== 1) throw new UserFacingError("tickets.errors.changedMeanwhile");
+        await tx.ticketActivity.create({ data: { ticketId: ticket.id, actorId: user.id, field: "status", fromValue: ticket.status, toValue: to } });
+        await moveTicketClock(tx, cal, ticket.id, { fromStatus: ticket.status, retarget: false });
       } else {
         await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
       }
-      if (staffSide && !internal) await recordTicketFirstResponse(tx, cal, ticket.id);
       const event = internal ? "note" : staffSide ? "staffReply" : "clientReply";
-      await notifyTicketEvent(tx, event, ticket, user.id);
-      await queueTicketMails(tx, event, ticket, user.id, { messageId: message.id });
+      await notifyTicketEvent(tx, event, ticket, user.id, { messageId: message.id, detail: status ?? null });
+      await queueTicketMails(tx, event, ticket, user.id, { messageId: message.id, status: status ?? null });
       return { id: message.id };
     }),
   );
+}
+
+/** The time stamps a status move sets or clears. */
+function statusStamps(status: TicketStatus): Prisma.TicketUncheckedUpdateInput {
+  if (status === "RESOLVED") return { resolvedAt: new Date() };
+  if (status === "CLOSED") return { closedAt: new Date() };
+  if (status === "OPEN") return { resolvedAt: null, closedAt: null };
+  return {};
+}
+
+// ------------------------------------------------------------------ Ambil (assign to me)
+
+/**
+ * "Ambil": the acting user becomes the assignee — one history line, the same checks as assigning in
+ * the staff panel (Staff only on their department's tickets; a manager on any). A ticket already
+ * theirs or closed is refused with a message, not silently kept.
+ */
+export async function takeTicket(user: SessionUser, ticketId: string) {
+  const ticket = await findScopedTicket(user, ticketId);
+  if (!canTake(user, ticket)) throw new UserFacingError(ticket.assigneeId === user.id ? "tickets.take.errors.alreadyYours" : "errors.forbidden");
+  return updateTicket(user, { ticketId, assigneeId: user.id });
 }
 
 // ------------------------------------------------------------------ status / priority / department / assignee
@@ -73,17 +109,13 @@ export async function updateTicket(user: SessionUser, input: UpdateTicketInput) 
   const data: Prisma.TicketUncheckedUpdateInput = {};
   if (input.status !== undefined && input.status !== ticket.status) {
     changes.push({ field: "status", from: ticket.status, to: input.status });
-    data.status = input.status;
-    if (input.status === "RESOLVED") data.resolvedAt = new Date();
-    if (input.status === "CLOSED") data.closedAt = new Date();
-    if (input.status === "OPEN") {
-      data.resolvedAt = null;
-      data.closedAt = null;
-    }
+    Object.assign(data, { status: input.status, ...statusStamps(input.status) });
   }
   if (input.priority !== undefined && input.priority !== ticket.priority) {
     changes.push({ field: "priority", from: ticket.priority, to: input.priority });
     data.priority = input.priority;
+    // Choosing a priority settles the client's suggestion, if one waits.
+    data.priorityReviewedAt = new Date();
   }
   if (departmentId !== ticket.departmentId) {
     changes.push({ field: "department", from: ticket.departmentId, to: departmentId });
@@ -114,7 +146,7 @@ export async function updateTicket(user: SessionUser, input: UpdateTicketInput) 
       await queueTicketMails(tx, "assigned", after, user.id);
     }
     if (data.status) {
-      await notifyTicketEvent(tx, "status", after, user.id);
+      await notifyTicketEvent(tx, "status", after, user.id, { detail: String(data.status) });
       await queueTicketMails(tx, "status", after, user.id, { status: String(data.status) });
     }
   });
@@ -128,11 +160,17 @@ async function targetDepartment(current: string, requested: string | undefined):
   return dept.id;
 }
 
-/** "" unassigns; an assignee must be active Staff of the (new) department. */
+/**
+ * "" unassigns; an assignee must be active Staff of the (new) department, or an active manager (who
+ * sees every ticket, and may take one with "Ambil").
+ */
 async function targetAssignee(ticket: { assigneeId: string | null; departmentId: string }, departmentId: string, requested: string | undefined) {
   const assigneeId = requested === undefined ? ticket.assigneeId : requested || null;
   if (!assigneeId || (assigneeId === ticket.assigneeId && departmentId === ticket.departmentId)) return assigneeId;
-  const staff = await db().user.findFirst({ where: { id: assigneeId, role: "STAFF", active: true, departmentId }, select: { id: true } });
+  const staff = await db().user.findFirst({
+    where: { id: assigneeId, active: true, OR: [{ role: "STAFF", departmentId }, { role: { in: [...rolesWith("tickets.seeAll")] } }] },
+    select: { id: true },
+  });
   if (staff) return assigneeId;
   // Moving a ticket to another department drops an assignee who does not work there.
   if (requested === undefined) return null;

@@ -6,7 +6,11 @@ import { ticketPageView } from "@/lib/views/ticket-page";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { TicketPage } from "@/components/tickets/ticket-page";
 import { ticketDataUrl } from "@/lib/validation/tickets";
-import { rateTicketAction, replyToTicketAction, updateTicketAction } from "../actions";
+import { rateTicketAction, replyToTicketAction, takeTicketAction, updateTicketAction } from "../actions";
+import { submitSkmForTicketAction } from "../skm-actions";
+import { reviewPriorityAction } from "../finding-actions";
+import { addTicketFollowerAction, removeTicketFollowerAction } from "../follower-actions";
+import { findMergeTargetAction, linkTicketAction, mergeTicketAction, unlinkTicketAction } from "../relation-actions";
 
 type Params = Promise<{ number: string }>;
 
@@ -23,11 +27,11 @@ export default async function TicketDetailPage({ params }: { params: Params }) {
     throw error;
   });
   return (
-    <ClientIntl namespaces={["tickets", "attachments", "sla"]}>
+    <ClientIntl namespaces={["tickets", "attachments", "sla", "triage", "shortcuts", "skm", "followers", "ticketRelations"]}>
       <TicketPage
         key={number}
         initial={{ url: ticketDataUrl(number), view }}
-        actions={{ reply: replyToTicketAction, update: updateTicketAction, rate: rateTicketAction }}
+        actions={{ reply: replyToTicketAction, update: updateTicketAction, rate: rateTicketAction, take: takeTicketAction, reviewPriority: reviewPriorityAction, skm: submitSkmForTicketAction, followers: { add: addTicketFollowerAction, remove: removeTicketFollowerAction }, relations: { findMergeTarget: findMergeTargetAction, merge: mergeTicketAction, link: linkTicketAction, unlink: unlinkTicketAction } }}
       />
     </ClientIntl>
   );
