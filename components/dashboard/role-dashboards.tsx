@@ -6,7 +6,8 @@ import type { AdminDashboard, ClientDashboard, StaffDashboard } from "@/lib/dal/
 import type { SetupStep } from "@/lib/dal/setup";
 import { SetupChecklist } from "./setup-checklist";
 import { StatCard } from "./stat-card";
-import { TicketMiniList } from "./ticket-mini-list";
+import { TicketMiniList, type MiniListTriage } from "./ticket-mini-list";
+import { slaRowWords } from "@/lib/views/sla-row";
 import { TrendChart } from "@/components/reports/trend-chart";
 
 const section = "space-y-3";
@@ -54,8 +55,19 @@ export async function ClientDashboardView({ d }: { d: ClientDashboard }) {
 
 /** Staff: their own queue and their department's unassigned tickets. */
 export async function StaffDashboardView({ d, userId }: { d: StaffDashboard; userId: string }) {
-  const [t, tStatus, when] = await Promise.all([getTranslations("dashboard"), getTranslations("tickets.status"), getDateTimeFormatter()]);
+  const [t, tStatus, tPriority, tTriage, when, slaRow] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("tickets.status"),
+    getTranslations("tickets.priority"),
+    getTranslations("triage"),
+    getDateTimeFormatter(),
+    slaRowWords(),
+  ]);
   const statusLabel = (s: string) => tStatus(s as never);
+  const triage: MiniListTriage = {
+    priority: (x) => tPriority(x.priority as never) + (x.pendingPriority ? ` (${tTriage("listPending", { priority: tPriority(x.pendingPriority as never) })})` : ""),
+    sla: slaRow,
+  };
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -69,7 +81,7 @@ export async function StaffDashboardView({ d, userId }: { d: StaffDashboard; use
           {t("staff.assigned", { count: d.assignedCount })}
         </h2>
         <p className="text-sm text-slate-700">{t("staff.assignedHint")}</p>
-        <TicketMiniList tickets={d.assigned} empty={t("noTickets")} statusLabel={statusLabel} when={when} />
+        <TicketMiniList tickets={d.assigned} empty={t("noTickets")} statusLabel={statusLabel} when={when} triage={triage} />
       </section>
       <section className={section} aria-labelledby="unassigned-title">
         <h2 id="unassigned-title" className={h2}>
@@ -77,7 +89,7 @@ export async function StaffDashboardView({ d, userId }: { d: StaffDashboard; use
         </h2>
         {d.departmentId ? (
           <>
-            <TicketMiniList tickets={d.unassigned} empty={t("noTickets")} statusLabel={statusLabel} when={when} />
+            <TicketMiniList tickets={d.unassigned} empty={t("noTickets")} statusLabel={statusLabel} when={when} triage={triage} />
             <Link href={`/dashboard/tickets?assignee=unassigned&departmentId=${d.departmentId}&sort=oldest`} className="text-sm text-brand-800 underline">
               {t("viewAll")}
             </Link>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
 import { menusFor } from "@/lib/auth/routes";
+import { Suspense } from "react";
+import { SavedFiltersNav } from "@/components/saved-filters/saved-filters-nav";
 
 export function Sidebar({ role }: { role: Role }) {
   const t = useTranslations("nav");
@@ -20,6 +22,9 @@ export function Sidebar({ role }: { role: Role }) {
           </li>
         ))}
       </ul>
+      <Suspense>
+        <SavedFiltersNav />
+      </Suspense>
     </nav>
   );
 }

@@ -39,6 +39,18 @@ function submitFilters(e: FormEvent<HTMLFormElement>) {
 }
 
 /**
+ * "Atur ulang" empties every field on screen at once: when the address does not change (the user typed
+ * but did not apply), the form would otherwise keep what was typed, and the next "Terapkan" bring it back.
+ */
+function clearFilterForm(form: HTMLFormElement | null) {
+  if (!form) return;
+  for (const el of Array.from(form.elements)) {
+    if (el instanceof HTMLSelectElement) el.selectedIndex = 0;
+    else if (el instanceof HTMLInputElement) el.value = "";
+  }
+}
+
+/**
  * One tab per status with its count ("n+" when the DAL capped the counting); for the staff side also
  * the service-level views "Terlambat" and "Segera jatuh tempo". The other filters are kept.
  */
@@ -150,7 +162,7 @@ export function TicketFilters({
       <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
         {t("filter")}
       </button>
-      <ListLink href="/dashboard/tickets" className="text-sm text-brand-700 underline">
+      <ListLink href="/dashboard/tickets" onClickCapture={(e) => clearFilterForm(e.currentTarget.closest("form"))} className="text-sm text-brand-700 underline">
         {t("reset")}
       </ListLink>
     </form>

@@ -9,6 +9,8 @@ import { LoadFailed } from "@/components/dashboard/load-failed";
 import { TicketFilters, TicketStatusTabs } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
 import { ExportLinks } from "./export-links";
+import { TicketShortcuts } from "@/components/shortcuts/ticket-shortcuts";
+import { SavedFilterPanel, type SavedFilterActions } from "@/components/saved-filters/saved-filter-panel";
 
 type Options = NonNullable<TicketListView["options"]>;
 
@@ -17,7 +19,7 @@ type Options = NonNullable<TicketListView["options"]>;
  * the address (pushState: links stay real links) and fetch only that view's data. The filter choices
  * come with the page.
  */
-export function TicketList({ initial, options }: { initial: InitialView<TicketListView>; options: Options }) {
+export function TicketList({ initial, options, savedFilterActions }: { initial: InitialView<TicketListView>; options: Options; savedFilterActions?: SavedFilterActions }) {
   const t = useTranslations("tickets");
   const tReports = useTranslations("reports");
   const filters = ticketListFiltersOf(useSearchParams());
@@ -41,9 +43,11 @@ export function TicketList({ initial, options }: { initial: InitialView<TicketLi
         <>
           <TicketStatusTabs filters={filters} list={view.list} slaTabs={view.sla.tabs} />
           <TicketFilters key={query} filters={filters} staffSide={view.staffSide} {...options} />
+          {savedFilterActions && <SavedFilterPanel query={ticketListQuery({ ...filters, page: undefined })} actions={savedFilterActions} />}
           <TicketTable filters={filters} list={view.list} staffSide={view.staffSide} slaColumn={view.sla.column} />
         </>
       ) : null}
+      <TicketShortcuts where="list" />
       <p role="status" className={loading ? "text-sm text-slate-600" : "sr-only"}>
         {loading ? t("loading") : ""}
       </p>

@@ -19,6 +19,7 @@ export function TicketTable({
   slaColumn: string;
 }) {
   const t = useTranslations("tickets");
+  const tTriage = useTranslations("triage");
   return (
     <>
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -45,7 +46,7 @@ export function TicketTable({
                 </tr>
               )}
               {list.rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200" data-testid="ticket-row">
+                <tr key={r.id} className="border-t border-slate-200 focus-within:bg-brand-50" data-testid="ticket-row">
                   <td className="px-3 py-2 font-mono">
                     <Link href={`/dashboard/tickets/${encodeURIComponent(r.number)}`} prefetch={false} className="text-brand-700 underline">
                       {r.number}
@@ -61,7 +62,10 @@ export function TicketTable({
                   )}
                   {staffSide && <td className="px-3 py-2">{r.assignee ?? t("fields.unassigned")}</td>}
                   <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
-                  <td className="px-3 py-2">{t(`priority.${r.priority}`)}</td>
+                  <td className="px-3 py-2" data-testid="ticket-priority-cell">
+                    {t(`priority.${r.priority}`)}
+                    {staffSide && r.pendingPriority && <span className="block text-xs text-amber-900">{tTriage("listPending", { priority: t(`priority.${r.pendingPriority}`) })}</span>}
+                  </td>
                   <td className="px-3 py-2" data-testid="ticket-sla-cell">
                     {r.sla ? <SlaBadge text={r.sla.text} tone={r.sla.tone} /> : <span className="text-slate-500">—</span>}
                   </td>

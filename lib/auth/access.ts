@@ -60,6 +60,7 @@ export const ACTIONS: Record<string, Gate> = {
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#replyToTicketAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#updateTicketAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#rateTicketAction": "signed-in",
+  "app/(site)/(dashboard)/dashboard/tickets/actions.ts#takeTicketAction": "tickets.work",
   "app/(site)/(dashboard)/dashboard/notifications/actions.ts#markNotificationReadAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/notifications/actions.ts#markAllNotificationsReadAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/password/actions.ts#changePasswordAction": "signed-in",

@@ -37,20 +37,39 @@ function slaCount(parts: Prisma.Sql[], view: "overdue" | "dueSoon", w: SlaWindow
   return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM (${Prisma.join(reads, " UNION ALL ")}) u LIMIT ${SLA_COUNT_CAP}) c)`;
 }
 
-export type DashboardTicket = { id: string; number: string; subject: string; status: string; priority: string; createdAt: Date; rating: number | null };
+export type DashboardTicket = {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  priority: string;
+  /** The client's suggested priority while the staff side has not decided it. */
+  pendingPriority: string | null;
+  createdAt: Date;
+  rating: number | null;
+  /** The service level, as the ticket list's rows carry it. */
+  slaNextDueAt: Date | null;
+  slaPaused: boolean;
+  resolutionMet: boolean | null;
+};
 
 const LIST = 8;
 
 /** The first LIST tickets matching `where` in `order` (which an index serves), as a JSON array. */
 function topTickets(where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', x."id"::text, 'number', x."number", 'subject', x."subject", 'status', x."status"::text,
-                                     'priority', x."priority"::text, 'createdAt', (EXTRACT(EPOCH FROM x."createdAt") * 1000)::float8, 'rating', x."rating") ORDER BY x.ord), '[]')
-    FROM (SELECT t."id", t."number", t."subject", t."status", t."priority", t."createdAt", t."rating", row_number() OVER (ORDER BY ${order}) AS ord
+                                     'priority', x."priority"::text, 'createdAt', (EXTRACT(EPOCH FROM x."createdAt") * 1000)::float8, 'rating', x."rating",
+                                     'pendingPriority', CASE WHEN x."priorityReviewedAt" IS NULL THEN x."suggestedPriority"::text END,
+                                     'slaNextDueAt', (EXTRACT(EPOCH FROM x."slaNextDueAt") * 1000)::float8, 'slaPaused', x."slaPausedAt" IS NOT NULL,
+                                     'resolutionMet', x."resolutionMet") ORDER BY x.ord), '[]')
+    FROM (SELECT t."id", t."number", t."subject", t."status", t."priority", t."createdAt", t."rating", t."suggestedPriority", t."priorityReviewedAt",
+                 t."slaNextDueAt", t."slaPausedAt", t."resolutionMet", row_number() OVER (ORDER BY ${order}) AS ord
           FROM "Ticket" t WHERE ${where} ORDER BY ${order} LIMIT ${LIST}) x)`;
 }
 
-type JsonTicket = Omit<DashboardTicket, "createdAt"> & { createdAt: number };
-const toTickets = (rows: JsonTicket[]): DashboardTicket[] => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+type JsonTicket = Omit<DashboardTicket, "createdAt" | "slaNextDueAt"> & { createdAt: number; slaNextDueAt: number | null };
+const toTickets = (rows: JsonTicket[]): DashboardTicket[] =>
+  rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), slaNextDueAt: r.slaNextDueAt === null ? null : new Date(r.slaNextDueAt) }));
 
 const OPEN = Prisma.sql`t."status" IN ('OPEN', 'IN_PROGRESS', 'WAITING')`;
 

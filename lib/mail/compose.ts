@@ -101,11 +101,19 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
         content.quote = { author: ticket.subject, body: ticket.description };
         break;
       case "staffReply":
-      case "clientReply":
+      case "clientReply": {
         subject = t(`email.${row.kind}.subject`, v);
         content.heading = t(`email.${row.kind}.heading`, v);
         content.paragraphs = [t(`email.${row.kind}.body`, { ...v, author: content.quote?.author ?? "" })];
+        // A reply sent with a status ("Kirim & Selesaikan") is one mail that says both.
+        if (typeof payload.status === "string") {
+          const statusLabel = t(`tickets.status.${payload.status}`);
+          subject = t("email.replyWithStatus.subject", { ...v, status: statusLabel });
+          content.paragraphs.push(t("email.replyWithStatus.body", { status: statusLabel }));
+          if (payload.status === "RESOLVED" && row.kind === "staffReply") content.action = { label: t("email.statusChanged.rate"), url: `${link}#rating` };
+        }
         break;
+      }
       case "assigned":
         subject = t("email.assigned.subject", v);
         content.heading = t("email.assigned.heading", v);

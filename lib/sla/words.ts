@@ -29,5 +29,13 @@ export function slaWords(t: Translate) {
     if (pastDue) return { text: t("pastDue"), tone: "late" };
     return { text: t("left", { time: duration(minutes) }), tone: minutes <= DUE_SOON_MINUTES ? "soon" : "ok" };
   };
-  return { t, duration, left };
+  /**
+   * A list row's running clock: the state first ("Tepat waktu · sisa 3 jam kerja", "Segera jatuh tempo ·
+   * sisa 45 menit kerja"), so the state reads the same on every list; a late one already says so.
+   */
+  const rowLeft = (minutes: number, pastDue: boolean): SlaText => {
+    const s = left(minutes, pastDue);
+    return s.tone === "late" ? s : { ...s, text: `${t(`state.${s.tone}`)} · ${s.text}` };
+  };
+  return { t, duration, left, rowLeft };
 }

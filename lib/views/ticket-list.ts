@@ -2,11 +2,10 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/dal/users";
 import { listTicketFilterOptions, listTicketsForUser, type TicketList, type TicketListRow } from "@/lib/dal/tickets";
-import { getWorkingCalendar } from "@/lib/dal/sla";
-import { workingMinutesBetween } from "@/lib/sla/calendar";
 import { getDateTimeFormatter } from "@/lib/format";
 import { serverTranslator } from "@/lib/i18n/server";
 import { slaWords, type SlaText } from "@/lib/sla/words";
+import { slaRowWords } from "./sla-row";
 import type { TicketListFilters } from "@/lib/validation/tickets";
 
 type Option = { id: string; name: string };
@@ -35,22 +34,19 @@ export type TicketListView = {
  */
 export async function ticketListView(user: SessionUser, filters: TicketListFilters, withOptions: boolean): Promise<TicketListView> {
   const staffSide = can(user, "tickets.work");
-  const [list, when, cal, t, options] = await Promise.all([
+  const [list, when, slaRow, t, options] = await Promise.all([
     listTicketsForUser(user, filters),
     getDateTimeFormatter(),
-    getWorkingCalendar(),
+    slaRowWords(),
     serverTranslator(),
     withOptions ? listTicketFilterOptions(user) : null,
   ]);
   const sla = slaWords((key, values) => t(`sla.${key}`, values));
-  const now = new Date();
-  const rows = list.rows.map(({ createdAt, updatedAt: _updated, slaNextDueAt, slaPaused, firstResponseMet: _first, resolutionMet, ...row }) => {
-    let state: SlaText | null = null;
-    if (slaNextDueAt) state = sla.left(workingMinutesBetween(cal, now, slaNextDueAt), slaNextDueAt < now);
-    else if (slaPaused && resolutionMet === null) state = { text: sla.t("paused"), tone: "idle" };
-    else if (resolutionMet !== null) state = { text: sla.t(resolutionMet ? "metShort" : "missedShort"), tone: resolutionMet ? "ok" : "late" };
-    return { ...row, created: when(createdAt), sla: state };
-  });
+  const rows = list.rows.map(({ createdAt, updatedAt: _updated, slaNextDueAt, slaPaused, firstResponseMet: _first, resolutionMet, ...row }) => ({
+    ...row,
+    created: when(createdAt),
+    sla: slaRow({ slaNextDueAt, slaPaused, resolutionMet }),
+  }));
   return {
     at: Date.now(),
     filters,

@@ -9,7 +9,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const user = await getSessionUser();
   if (!user) redirect("/login");
   return (
-    <ClientIntl>
+    <ClientIntl namespaces={["savedFilters"]}>
       <DashboardChrome viewer={await dashboardViewer(user)}>{children}</DashboardChrome>
     </ClientIntl>
   );

@@ -42,15 +42,34 @@ export function filterSql(filters: TicketListFilters, opts: { withStatus: boolea
   // Days of the service calendar's time zone, as the reports count them; "to" includes the whole day.
   if (filters.from) parts.push(Prisma.sql`t."createdAt" >= helpdesk_day_start(${filters.from}::date)`);
   if (filters.to) parts.push(Prisma.sql`t."createdAt" < helpdesk_day_start(${filters.to}::date + 1)`);
-  if (filters.q) {
-    const tsq = prefixQuery(filters.q);
-    const numberLike = /^[A-Za-z0-9-]+$/.test(filters.q) && /\d/.test(filters.q) ? `${filters.q.toUpperCase()}%` : null;
-    const or: Prisma.Sql[] = [];
-    if (numberLike) or.push(Prisma.sql`t."number" LIKE ${numberLike}`);
-    const narrow = opts.narrowScope || !!(filters.departmentId || filters.assignee || filters.agencyId);
-    if (tsq && narrow) or.push(Prisma.sql`ts_match_vq(t."searchVector", to_tsquery('simple'::regconfig, ${tsq}))`);
-    else if (tsq) or.push(Prisma.sql`t."searchVector" @@ to_tsquery('simple'::regconfig, ${tsq})`);
-    parts.push(or.length ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`);
-  }
+  if (filters.q) parts.push(searchSql(filters.q, opts.narrowScope || !!(filters.departmentId || filters.assignee || filters.agencyId)));
   return parts;
+}
+
+/** A search finds at most this many clients by name; a query that matches more (one letter) is not a name. */
+const CLIENT_MATCH_CAP = 1000;
+
+/**
+ * The search box: the ticket's number (its start, "HD-2026-0000", or its running part alone, "7" or
+ * "000007"), words of its subject and text, and tickets of a client or OPD whose name has the words
+ * (a client's username too). Each branch has its own index, so PostgreSQL ORs their bitmaps: the
+ * client and OPD ids come from their own small tables first (an `= ANY(ARRAY(…))` is read once, then
+ * looked up on the ticket's clientId / agencyId index).
+ */
+function searchSql(q: string, narrow: boolean): Prisma.Sql {
+  const tsq = prefixQuery(q);
+  const numberLike = /^[A-Za-z0-9-]+$/.test(q) && /\d/.test(q) ? `${q.toUpperCase()}%` : null;
+  const or: Prisma.Sql[] = [];
+  if (numberLike) or.push(Prisma.sql`t."number" LIKE ${numberLike}`);
+  if (/^\d{1,9}$/.test(q)) or.push(Prisma.sql`helpdesk_number_seq(t."number") = ${q.replace(/^0+/, "")}`);
+  if (tsq) {
+    const query = Prisma.sql`to_tsquery('simple'::regconfig, ${tsq})`;
+    or.push(narrow ? Prisma.sql`ts_match_vq(t."searchVector", ${query})` : Prisma.sql`t."searchVector" @@ ${query}`);
+    or.push(Prisma.sql`t."clientId" = ANY(ARRAY(
+      SELECT u."id" FROM "User" u
+      WHERE u."role" = 'CLIENT' AND to_tsvector('simple'::regconfig, u."name" || ' ' || translate(u."username", '._-@', '    ')) @@ ${query}
+      LIMIT ${CLIENT_MATCH_CAP}))`);
+    or.push(Prisma.sql`t."agencyId" = ANY(ARRAY(SELECT a."id" FROM "Agency" a WHERE to_tsvector('simple'::regconfig, a."name") @@ ${query}))`);
+  }
+  return or.length ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`;
 }

@@ -15,6 +15,8 @@ export type TicketListRow = {
   subject: string;
   status: TicketStatus;
   priority: TicketPriority;
+  /** The client's suggested priority while no one on the staff side has confirmed or changed it. */
+  pendingPriority: TicketPriority | null;
   createdAt: Date;
   updatedAt: Date;
   department: string;
@@ -71,7 +73,8 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const fewMatches = !!filters.q && !(await countsPromise).countsCapped;
   const source = fewMatches ? Prisma.sql`(SELECT * FROM "Ticket" t WHERE ${where} OFFSET 0) t` : Prisma.sql`"Ticket" t WHERE ${where}`;
   const rowsQuery = db().$queryRaw<PageRow[]>`
-    SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority, t."createdAt", t."updatedAt",
+    SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority,
+           CASE WHEN t."priorityReviewedAt" IS NULL THEN t."suggestedPriority"::text END AS "pendingPriority", t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."clientId"::text AS "clientId", t."agencyId"::text AS "agencyId", t."assigneeId"::text AS "assigneeId",
            t."slaNextDueAt", t."slaPausedAt" IS NOT NULL AS "slaPaused", t."firstResponseMet", t."resolutionMet"
     FROM ${source}

@@ -7,6 +7,8 @@ import { TICKET_STATUSES, type TicketStatus } from "@/lib/validation/tickets";
 export type TicketRuleSettings = { clientsMayClose: boolean; clientsMayReopen: boolean };
 type Actor = { id: string; role: Role };
 type TicketFacts = { status: TicketStatus; clientId: string };
+/** The facts "Ambil" needs besides status: who holds the ticket now. */
+type TakeFacts = Pick<TicketFacts, "status"> & { assigneeId: string | null };
 
 const ACTIVE: readonly TicketStatus[] = ["OPEN", "IN_PROGRESS", "WAITING"];
 const DONE: readonly TicketStatus[] = ["RESOLVED", "CLOSED"];
@@ -36,6 +38,15 @@ export function canRate(actor: Actor, ticket: TicketFacts): boolean {
   return ticket.clientId === actor.id && DONE.includes(ticket.status);
 }
 
+/**
+ * "Ambil" (assign to me): the staff side, on a ticket not closed and not already theirs. Row scope
+ * already limits Staff to their department's tickets (and their own); the DAL checks that the taker
+ * may hold the ticket (Staff of its department, or a manager).
+ */
+export function canTake(actor: Actor, ticket: TakeFacts): boolean {
+  return can(actor, "tickets.work") && ticket.status !== "CLOSED" && ticket.assigneeId !== actor.id;
+}
+
 export type TicketAbilities = {
   reply: boolean;
   /** Internal notes, priority, department, assignee: the staff side. */
@@ -43,13 +54,16 @@ export type TicketAbilities = {
   rate: boolean;
   /** Statuses the user may move the ticket to (for a client: the buttons they see). */
   statuses: TicketStatus[];
+  /** "Ambil": assign the ticket to oneself. */
+  take: boolean;
 };
 
-export function ticketAbilities(actor: Actor, ticket: TicketFacts, settings: TicketRuleSettings): TicketAbilities {
+export function ticketAbilities(actor: Actor, ticket: TicketFacts & { assigneeId: string | null }, settings: TicketRuleSettings): TicketAbilities {
   return {
     reply: canReply(actor, ticket),
     work: can(actor, "tickets.work"),
     rate: canRate(actor, ticket),
     statuses: statusChoices(actor, ticket, settings),
+    take: canTake(actor, ticket),
   };
 }

@@ -6,6 +6,7 @@ import { ticketListView } from "@/lib/views/ticket-list";
 import { ticketListDataUrl, ticketListFiltersOf } from "@/lib/validation/tickets";
 import { ClientIntl } from "@/components/layout/client-intl";
 import { TicketList } from "@/components/tickets/ticket-list";
+import { deleteFilterAction, renameFilterAction, saveFilterAction } from "./finding-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("title") };
@@ -19,9 +20,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const filters = ticketListFiltersOf(await searchParams);
   const { options, ...view } = await ticketListView(user, filters, true);
   return (
-    <ClientIntl namespaces={["tickets", "reports"]}>
+    <ClientIntl namespaces={["tickets", "reports", "triage", "savedFilters", "shortcuts"]}>
       <Suspense>
-        <TicketList initial={{ url: ticketListDataUrl(filters), view: { ...view, options: null } }} options={options!} />
+        <TicketList initial={{ url: ticketListDataUrl(filters), view: { ...view, options: null } }} options={options!} savedFilterActions={{ save: saveFilterAction, rename: renameFilterAction, remove: deleteFilterAction }} />
       </Suspense>
     </ClientIntl>
   );
