@@ -2,7 +2,7 @@
 
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
-import { rateTicketSchema, updateTicketSchema } from "@/lib/validation/tickets";
+import { rateTicketSchema, takeTicketSchema, updateTicketSchema } from "@/lib/validation/tickets";
 import { FormAlert } from "@/components/ui/form-controls";
 import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -10,6 +10,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 type Option = { value: string; label: string };
 export type UpdateAction = (input: unknown) => Promise<ActionResult<{ changed: number }>>;
 export type RateAction = (input: unknown) => Promise<ActionResult<null>>;
+export type TakeAction = (input: unknown) => Promise<ActionResult<{ changed: number }>>;
 
 type ManageValues = { status: string; priority: string; departmentId: string; assigneeId: string };
 // The panel sends only what changed, with the ticket's id: the action's schema without the id checks the fields.
@@ -104,6 +105,36 @@ export function TicketStatusButtons({ ticketId, buttons, action, onSaved }: { ti
         </button>
       ))}
       <FormAlert message={message ?? fieldError(formState.errors.status) ?? null} />
+    </form>
+  );
+}
+
+const takeSchema = takeTicketSchema.omit({ ticketId: true });
+
+/**
+ * "Ambil": assign the ticket to oneself in one click. `data-action="take"` is the keyboard
+ * shortcut's hook (`a`); the page fetches the ticket again afterwards, which hides the button.
+ */
+export function TakeButton({ ticketId, copy, action, onSaved }: { ticketId: string; copy: { take: string; taking: string; hint: string }; action: TakeAction; onSaved: () => Promise<void> }) {
+  const { onSubmit, message, formState } = useActionForm({
+    schema: takeSchema,
+    defaultValues: {},
+    submit: () => action({ ticketId }),
+    onSuccess: onSaved,
+    refresh: false,
+  });
+  return (
+    <form className="ml-2 inline" onSubmit={onSubmit} noValidate>
+      <button
+        type="submit"
+        data-action="take"
+        title={copy.hint}
+        disabled={formState.isSubmitting}
+        className="rounded border border-brand-700 px-2 py-0.5 text-xs font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+      >
+        {formState.isSubmitting ? copy.taking : copy.take}
+      </button>
+      <FormAlert message={message} />
     </form>
   );
 }

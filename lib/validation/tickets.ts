@@ -81,6 +81,8 @@ export function replySchema(limits: AttachmentLimits) {
       ticketId: z.uuid({ message: "invalid" }),
       body: z.string().trim().min(1).max(BODY_MAX),
       internal: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
+      /** The status the reply decides ("Kirim & Selesaikan"); "" or absent: the status stays. */
+      status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(TicketStatus).optional()),
       attachments: attachmentsSchema(limits),
     })
     .strict();
@@ -99,6 +101,9 @@ export const updateTicketSchema = z
   })
   .strict();
 export type UpdateTicketInput = z.infer<typeof updateTicketSchema>;
+
+/** "Ambil": the ticket to assign to oneself. */
+export const takeTicketSchema = z.object({ ticketId: z.uuid({ message: "invalid" }) }).strict();
 
 export const rateTicketSchema = z
   .object({

@@ -93,9 +93,10 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   await s.page.getByLabel("Balas").fill("Router sudah kami ganti, silakan dicoba.");
   await s.page.getByRole("button", { name: "Kirim", exact: true }).click();
   await s.page.getByTestId("reply").filter({ hasText: "Router sudah kami ganti" }).waitFor();
-  await s.page.getByLabel("Balas").fill("Catatan internal: password router = rahasia123");
-  await s.page.getByLabel("Catatan internal (tidak terlihat oleh client)").check();
-  await s.page.getByRole("button", { name: "Kirim", exact: true }).click();
+  await s.page.getByRole("tab", { name: "Catatan internal" }).click();
+  await s.page.getByText("Catatan internal — tidak terlihat oleh client").waitFor();
+  await s.page.getByLabel("Catatan internal", { exact: true }).fill("Catatan internal: password router = rahasia123");
+  await s.page.getByRole("button", { name: "Simpan catatan" }).click();
   await s.page.getByTestId("internal-note").filter({ hasText: "rahasia123" }).waitFor();
 
   // 4. The client sees the reply but not the note, downloads the attachment and resolves the ticket.

@@ -1,11 +1,11 @@
-import { canRate, canReply, clientStatusChoices, statusChoices, ticketAbilities } from "@/lib/dal/tickets/rules";
+import { canRate, canReply, canTake, clientStatusChoices, statusChoices, ticketAbilities } from "@/lib/dal/tickets/rules";
 import { TICKET_STATUSES, type TicketStatus } from "@/lib/validation/tickets";
 
 const client = { id: "c1", role: "CLIENT" as const };
 const staff = { id: "s1", role: "STAFF" as const };
 const both = { clientsMayClose: true, clientsMayReopen: true };
 const none = { clientsMayClose: false, clientsMayReopen: false };
-const ticket = (status: TicketStatus) => ({ status, clientId: "c1" });
+const ticket = (status: TicketStatus, assigneeId: string | null = null) => ({ status, clientId: "c1", assigneeId });
 
 describe("what a client may do with their own ticket", () => {
   it.each([
@@ -54,7 +54,20 @@ describe("what a client may do with their own ticket", () => {
   });
 
   it("abilities bundle the same answers for the page", () => {
-    expect(ticketAbilities(client, ticket("RESOLVED"), none)).toEqual({ reply: true, work: false, rate: true, statuses: [] });
+    expect(ticketAbilities(client, ticket("RESOLVED"), none)).toEqual({ reply: true, work: false, rate: true, statuses: [], take: false });
     expect(ticketAbilities(staff, ticket("OPEN"), none)).toMatchObject({ reply: true, work: true, rate: false });
+  });
+});
+
+describe("Ambil (assign to me)", () => {
+  const admin = { id: "a1", role: "ADMIN" as const };
+  it("the staff side may take a ticket that is not theirs and not closed; a client never", () => {
+    expect(canTake(staff, ticket("OPEN"))).toBe(true);
+    expect(canTake(staff, ticket("WAITING", "s2"))).toBe(true);
+    expect(canTake(admin, ticket("RESOLVED", "s1"))).toBe(true);
+    expect(canTake(staff, ticket("OPEN", "s1"))).toBe(false);
+    expect(canTake(staff, ticket("CLOSED"))).toBe(false);
+    expect(canTake(client, ticket("OPEN"))).toBe(false);
+    expect(ticketAbilities(staff, ticket("OPEN", "s1"), none).take).toBe(false);
   });
 });

@@ -6,8 +6,8 @@
 
 import { runAction, type ActionResult } from "@/lib/actions/action";
 import { getSettings } from "@/lib/dal/settings";
-import { createTicket, rateTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
-import { createTicketSchema, rateTicketSchema, replySchema, updateTicketSchema } from "@/lib/validation/tickets";
+import { createTicket, rateTicket, replyToTicket, takeTicket, updateTicket } from "@/lib/dal/tickets";
+import { createTicketSchema, rateTicketSchema, replySchema, takeTicketSchema, updateTicketSchema } from "@/lib/validation/tickets";
 
 /** The ticket settings hold the upload limits the schemas check files against. */
 const limits = () => getSettings("ticket");
@@ -32,10 +32,16 @@ export async function replyToTicketAction(input: unknown): Promise<ActionResult<
       ticketId: input.ticketId,
       body: input.body,
       internal: input.internal,
+      status: input.status,
       attachments: input.attachments,
     });
     return result;
   });
+}
+
+/** "Ambil": assign the ticket to oneself. */
+export async function takeTicketAction(input: unknown): Promise<ActionResult<{ changed: number }>> {
+  return runAction({ schema: takeTicketSchema, input, permission: "tickets.work" }, (data, user) => takeTicket(user, data.ticketId));
 }
 
 export async function updateTicketAction(input: unknown): Promise<ActionResult<{ changed: number }>> {
