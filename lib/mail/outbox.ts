@@ -1,8 +1,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { roleCanSql } from "@/lib/auth/permission-sql";
-import { recipientsWhere, ticketRef, type TicketEvent, type TicketRef } from "@/lib/dal/tickets/recipients";
-import { MAILED_STATUSES, type MailKind } from "./kinds";
+import { recipientsWhere, ticketColumns, ticketRef, type TicketEvent, type TicketRef } from "@/lib/dal/tickets/recipients";
+import { BULK_MAIL_OPT_OUT, MAILED_STATUSES, type BulkTicketMailKind, type MailKind } from "./kinds";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,6 +27,9 @@ function ticketMailKind(event: TicketEvent, t: TicketRef, status?: string | null
       return status && (MAILED_STATUSES as readonly string[]).includes(status) ? Prisma.sql`'statusChanged'` : null;
     case "note":
       // Internal notes are never mailed to anyone: a mail cannot be un-sent to the wrong person.
+      return null;
+    case "merged":
+      // Queued by lib/dal/tickets/relations.ts, with both ticket numbers in its payload.
       return null;
   }
 }
@@ -65,6 +68,29 @@ export async function queueTicketMails(
   const sql = ticketMailInsertSql(event, ticketRef(ticket), actorId, options);
   if (sql) await tx.$executeRaw(sql);
   wakeMailWorker();
+}
+
+/**
+ * The mails of one bulk change: one per recipient, listing their tickets, instead of one per ticket.
+ * `changed` is the row source of the changed tickets, aliased `c` (with "number"). The recipients are
+ * the bell's (recipientsWhere) minus those who turned the one-ticket mail off; whoever has only one of
+ * the tickets gets that ticket's usual mail. Null when the event mails nobody (a status not mailed).
+ */
+export function bulkTicketMailInsertSql(event: "assigned" | "status", changed: Prisma.Sql, actorId: string, status?: string): Prisma.Sql | null {
+  const c = ticketColumns("c");
+  if (!ticketMailKind(event, c, status)) return null;
+  const many: BulkTicketMailKind = event === "assigned" ? "ticketsAssigned" : "ticketsStatusChanged";
+  const single = BULK_MAIL_OPT_OUT[many];
+  const payload = JSON.stringify(status ? { status } : {});
+  return Prisma.sql`
+    INSERT INTO "EmailOutbox" ("id", "kind", "userId", "toAddress", "locale", "ticketId", "payload")
+    SELECT gen_random_uuid(), CASE WHEN count(*) = 1 THEN ${single} ELSE ${many} END, u."id", u."email", u."locale",
+           CASE WHEN count(*) = 1 THEN (array_agg(c."id"))[1] END,
+           CASE WHEN count(*) = 1 THEN ${payload}::jsonb
+                ELSE ${payload}::jsonb || jsonb_build_object('ticketIds', to_jsonb(array_agg(c."id" ORDER BY c."number"))) END
+    FROM ${changed} JOIN "User" u ON ${recipientsWhere(event, c, actorId)}
+    WHERE u."email" <> '' AND NOT (${single} = ANY (u."emailOptOut"))
+    GROUP BY u."id", u."email", u."locale"`;
 }
 
 /** A new Kontak message: everyone active who manages the inbox and has not turned it off. */

@@ -61,10 +61,12 @@ function searchSql(q: string, narrow: boolean): Prisma.Sql {
   const numberLike = /^[A-Za-z0-9-]+$/.test(q) && /\d/.test(q) ? `${q.toUpperCase()}%` : null;
   const or: Prisma.Sql[] = [];
   if (numberLike) or.push(Prisma.sql`t."number" LIKE ${numberLike}`);
-  if (/^\d{1,9}$/.test(q)) or.push(Prisma.sql`helpdesk_number_seq(t."number") = ${q.replace(/^0+/, "")}`);
-  if (tsq) {
-    const query = Prisma.sql`to_tsquery('simple'::regconfig, ${tsq})`;
-    or.push(narrow ? Prisma.sql`ts_match_vq(t."searchVector", ${query})` : Prisma.sql`t."searchVector" @@ ${query}`);
+  const digits = /^\d{1,9}$/.test(q);
+  if (digits) or.push(Prisma.sql`helpdesk_number_seq(t."number") = ${q.replace(/^0+/, "")}`);
+  const query = tsq ? Prisma.sql`to_tsquery('simple'::regconfig, ${tsq})` : null;
+  if (query) or.push(narrow ? Prisma.sql`ts_match_vq(t."searchVector", ${query})` : Prisma.sql`t."searchVector" @@ ${query}`);
+  // A number alone is a ticket number, not a name ("7" would find every client named "user-7…").
+  if (query && !digits) {
     or.push(Prisma.sql`t."clientId" = ANY(ARRAY(
       SELECT u."id" FROM "User" u
       WHERE u."role" = 'CLIENT' AND to_tsvector('simple'::regconfig, u."name" || ' ' || translate(u."username", '._-@', '    ')) @@ ${query}

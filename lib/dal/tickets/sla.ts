@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/db";
-import { applyPolicy, newClock, onStatusChange, recordFirstResponse, schedule, type SlaClock } from "@/lib/sla/clock";
+import { Prisma } from "@/lib/db";
+import { applyPolicy, newClock, onStatusChange, recordFirstResponse, schedule, type SlaClock, type SlaPolicy } from "@/lib/sla/clock";
 import { clockStateOf } from "@/lib/sla/clock";
 import { loadWorkingCalendar, policyFor } from "@/lib/dal/sla";
 import type { WorkingCalendar } from "@/lib/sla/calendar";
@@ -15,7 +15,7 @@ type Tx = Prisma.TransactionClient;
  * transaction would wait for it).
  */
 
-type ClockRow = {
+export type ClockRow = {
   status: TicketStatus;
   priority: TicketPriority;
   departmentId: string;
@@ -36,31 +36,34 @@ type ClockRow = {
   slaNotified: number;
 };
 
+/** The clock's columns as ClockRow names them, of the ticket alias `t`. */
+export const CLOCK_COLUMNS = Prisma.sql`t."status"::text AS status, t."priority"::text AS priority, t."departmentId"::text AS "departmentId", t."createdAt", t."resolvedAt", t."closedAt",
+           t."firstResponseDueAt", t."firstResponseWarnAt", t."resolutionDueAt", t."resolutionWarnAt", t."firstResponseAt", t."firstResponseMinutes",
+           t."firstResponseMet", t."resolutionMinutes", t."resolutionMet", t."slaPausedAt", t."slaPausedMinutes", t."slaNotified"`;
+
 async function readClock(tx: Tx, ticketId: string): Promise<{ row: ClockRow; clock: SlaClock }> {
-  const [row] = await tx.$queryRaw<ClockRow[]>`
-    SELECT "status"::text AS status, "priority"::text AS priority, "departmentId"::text AS "departmentId", "createdAt", "resolvedAt", "closedAt",
-           "firstResponseDueAt", "firstResponseWarnAt", "resolutionDueAt", "resolutionWarnAt", "firstResponseAt", "firstResponseMinutes",
-           "firstResponseMet", "resolutionMinutes", "resolutionMet", "slaPausedAt", "slaPausedMinutes", "slaNotified"
-    FROM "Ticket" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<ClockRow[]>`SELECT ${CLOCK_COLUMNS} FROM "Ticket" t WHERE t."id" = ${ticketId}::uuid FOR UPDATE`;
   if (!row) throw new Error(`ticket ${ticketId} vanished inside its transaction`);
+  return { row, clock: clockOf(row) };
+}
+
+/** The stored columns as the model's clock. */
+function clockOf(row: ClockRow): SlaClock {
   const stopped = clockStateOf(row.status) === "stopped";
   return {
-    row,
-    clock: {
-      createdAt: row.createdAt,
-      firstResponseDueAt: row.firstResponseDueAt,
-      firstResponseWarnAt: row.firstResponseWarnAt,
-      resolutionDueAt: row.resolutionDueAt,
-      resolutionWarnAt: row.resolutionWarnAt,
-      firstResponseAt: row.firstResponseAt,
-      firstResponseMinutes: row.firstResponseMinutes,
-      firstResponseMet: row.firstResponseMet,
-      resolvedAt: stopped ? (row.resolvedAt ?? row.closedAt ?? row.slaPausedAt) : null,
-      resolutionMinutes: row.resolutionMinutes,
-      resolutionMet: row.resolutionMet,
-      pausedAt: row.slaPausedAt,
-      pausedMinutes: row.slaPausedMinutes,
-    },
+    createdAt: row.createdAt,
+    firstResponseDueAt: row.firstResponseDueAt,
+    firstResponseWarnAt: row.firstResponseWarnAt,
+    resolutionDueAt: row.resolutionDueAt,
+    resolutionWarnAt: row.resolutionWarnAt,
+    firstResponseAt: row.firstResponseAt,
+    firstResponseMinutes: row.firstResponseMinutes,
+    firstResponseMet: row.firstResponseMet,
+    resolvedAt: stopped ? (row.resolvedAt ?? row.closedAt ?? row.slaPausedAt) : null,
+    resolutionMinutes: row.resolutionMinutes,
+    resolutionMet: row.resolutionMet,
+    pausedAt: row.slaPausedAt,
+    pausedMinutes: row.slaPausedMinutes,
   };
 }
 
@@ -95,14 +98,39 @@ export async function moveTicketClock(
   change: { fromStatus: TicketStatus; retarget: boolean },
   now: Date = new Date(),
 ): Promise<void> {
-  const { row, clock: stored } = await readClock(tx, ticketId);
+  const { row } = await readClock(tx, ticketId);
+  const policy = change.retarget ? await policyFor(row.departmentId, row.priority, tx) : null;
+  const clock = movedClock(cal, row, change, policy, now);
+  if (clock) await writeClock(tx, ticketId, clock, row.slaNotified);
+}
+
+/**
+ * The clock after a move, for a row that already carries the new status, priority and department
+ * (`policy`: its targets, when the move re-targets); null when it does not move. Shared by the
+ * one-ticket path above and the bulk change, which reads and writes a thousand clocks in one statement each.
+ */
+export function movedClock(cal: WorkingCalendar, row: ClockRow, change: { fromStatus: TicketStatus; retarget: boolean }, policy: SlaPolicy | null, now: Date): SlaClock | null {
+  const stored = clockOf(row);
   // The row already carries the new status: read the clock as it was before the move.
   const before: SlaClock = { ...stored, resolvedAt: clockStateOf(change.fromStatus) === "stopped" ? (stored.resolvedAt ?? stored.pausedAt) : null };
-  if (!before.firstResponseDueAt && !before.resolutionDueAt && !change.retarget) return; // filed before service levels existed
+  if (!before.firstResponseDueAt && !before.resolutionDueAt && !change.retarget) return null; // filed before service levels existed
   let clock = before;
   if (change.fromStatus !== row.status) clock = onStatusChange(cal, clock, change.fromStatus, row.status, now);
-  if (change.retarget) clock = applyPolicy(cal, clock, await policyFor(row.departmentId, row.priority, tx));
-  await writeClock(tx, ticketId, clock, row.slaNotified);
+  if (change.retarget && policy) clock = applyPolicy(cal, clock, policy);
+  return clock;
+}
+
+/** The stored columns of a clock (what writeClock sets), for a set-based write. */
+export function clockColumns(clock: SlaClock, notified: number) {
+  const { nextDueAt, checkAt } = schedule(clock, notified);
+  return {
+    firstResponseDueAt: clock.firstResponseDueAt, firstResponseWarnAt: clock.firstResponseWarnAt,
+    resolutionDueAt: clock.resolutionDueAt, resolutionWarnAt: clock.resolutionWarnAt,
+    firstResponseAt: clock.firstResponseAt, firstResponseMinutes: clock.firstResponseMinutes, firstResponseMet: clock.firstResponseMet,
+    resolutionMinutes: clock.resolutionMinutes, resolutionMet: clock.resolutionMet,
+    slaPausedAt: clock.pausedAt, slaPausedMinutes: Math.round(clock.pausedMinutes),
+    slaNextDueAt: nextDueAt, slaCheckAt: checkAt,
+  };
 }
 
 /** A reply the client can see, from staff: the first one settles the first-response target. */
