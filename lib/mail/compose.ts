@@ -10,6 +10,9 @@ import { renderMail } from "./render";
 import type { MailContent } from "./templates/layout";
 
 export type OutboxRow = {
+/** A bulk change's mail names this many of its tickets, then "and N more". */
+const BULK_MAIL_LINES = 50;
+
   id: string;
   kind: string;
   userId: string | null;
@@ -178,6 +181,26 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
         throw new UnsendableMailError(`unknown mail kind ${row.kind}`);
     }
   }
+      case "ticketsAssigned":
+      case "ticketsStatusChanged": {
+        // One bulk change: the recipient's tickets (the outbox row was written for this person only).
+        const recipient = row.userId ? await db().user.findUnique({ where: { id: row.userId }, select: { active: true } }) : null;
+        if (!recipient?.active) throw new UnsendableMailError("recipient deactivated");
+        const ids = Array.isArray(payload.ticketIds) ? payload.ticketIds.map(String) : [];
+        const shown = await db().ticket.findMany({ where: { id: { in: ids.slice(0, BULK_MAIL_LINES) } }, select: { number: true, subject: true }, orderBy: { number: "asc" } });
+        if (!shown.length) throw new UnsendableMailError("tickets not found");
+        const v = { count: ids.length, status: payload.status ? t(`tickets.status.${String(payload.status)}`) : "" };
+        const key = row.kind === "ticketsAssigned" ? "assigned" : "status";
+        subject = t(`ticketBulk.email.${key}Subject`, v);
+        content.heading = t(`ticketBulk.email.${key}Heading`, v);
+        content.paragraphs = [
+          t(`ticketBulk.email.${key}Body`, v),
+          ...shown.map((x) => t("ticketBulk.email.line", x)),
+          ...(ids.length > shown.length ? [t("ticketBulk.email.more", { count: ids.length - shown.length })] : []),
+        ];
+        content.action = { label: t("ticketBulk.email.open"), url: `${base}/dashboard/tickets` };
+        break;
+      }
   content.preview = content.heading;
   const { html, text } = await renderMail(content);
   return { to: row.toAddress, subject, html, text, messageId: outgoingMessageId(row.id), headers, ...threading };

@@ -16,7 +16,15 @@ export type OptionalMailKind = (typeof OPTIONAL_MAIL_KINDS)[number];
 
 /** Account mails: always sent. */
 export type AccountMailKind = "passwordReset" | "invitation" | "test" | "replyRefused" | "inboundRefused";
-export type MailKind = OptionalMailKind | AccountMailKind;
+/** Ticket notices always sent: a merge tells the client where their conversation went. */
+export type TicketNoticeMailKind = "ticketMerged";
+/**
+ * One bulk change on the list: one mail per person listing their tickets. Each follows the opt-out of
+ * the one-ticket mail it stands for (BULK_MAIL_OPT_OUT).
+ */
+export type BulkTicketMailKind = "ticketsAssigned" | "ticketsStatusChanged";
+export const BULK_MAIL_OPT_OUT = { ticketsAssigned: "assigned", ticketsStatusChanged: "statusChanged" } as const satisfies Record<BulkTicketMailKind, OptionalMailKind>;
+export type MailKind = OptionalMailKind | AccountMailKind | TicketNoticeMailKind | BulkTicketMailKind;
 
 /**
  * Which of the optional mails a role can receive at all (the profile shows only these): the client

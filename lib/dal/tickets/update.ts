@@ -13,6 +13,7 @@ import { findScopedTicket } from "./scope";
 import { assertNotMerged } from "./relations";
 import { moveTicketClock, recordTicketFirstResponse } from "./sla";
 import { loadWorkingCalendar } from "@/lib/dal/sla";
+import { cannedFilesForReply } from "@/lib/dal/canned-replies";
 
 // ------------------------------------------------------------------ reply / internal note
 
@@ -22,17 +23,28 @@ import { loadWorkingCalendar } from "@/lib/dal/sla";
  * mail per recipient — the reply's, which names the new status — instead of a second pair for the
  * status. An internal note never moves the status: it is a separate action on the page.
  */
-export async function replyToTicket(user: SessionUser, input: { ticketId: string; body: string; internal?: boolean; status?: TicketStatus; attachments: File[] }) {
+export async function replyToTicket(
+  user: SessionUser,
+  input: { ticketId: string; body: string; internal?: boolean; status?: TicketStatus; attachments: File[]; cannedAttachmentIds?: string[] },
+) {
   const staffSide = can(user, "tickets.work");
   const internal = !!input.internal;
   if (internal && !staffSide) throw new UserFacingError("errors.forbidden");
   if (internal && input.status !== undefined) throw new UserFacingError("tickets.reply.errors.noteWithStatus", { field: "status" });
   const ticket = await findScopedTicket(user, input.ticketId);
   await assertNotMerged(ticket);
-  if (!canReply(user, ticket)) throw new UserFacingError("tickets.errors.closed");
+  // A client following a colleague's ticket reads it but does not answer in the owner's name.
+  if (!canReply(user, ticket)) throw new UserFacingError(ticket.status === "CLOSED" ? "tickets.errors.closed" : "errors.forbidden");
   const status = input.status !== undefined && input.status !== ticket.status ? input.status : undefined;
   if (status && !statusChoices(user, ticket, await getSettings("ticket")).includes(status)) throw new UserFacingError("errors.forbidden");
-  const files = await prepareFiles(input.attachments);
+  const uploaded = await prepareFiles(input.attachments);
+  // The files of inserted canned replies come along as the reply's own copies, within the same limit.
+  const canned = await cannedFilesForReply(user, ticket, input.cannedAttachmentIds ?? []);
+  const { maxFilesPerMessage } = await getSettings("ticket");
+  if (uploaded.length + canned.length > maxFilesPerMessage) {
+    throw new UserFacingError("validation.attachmentsTooMany", { field: "attachments", values: { max: maxFilesPerMessage } });
+  }
+  const files = [...canned, ...uploaded];
   const cal = await loadWorkingCalendar();
 
   return withStoredFiles(files, (stored) =>
