@@ -7,6 +7,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { publicBaseUrl } from "./config";
 import { outgoingMessageId, replyAddressFor } from "./reply-token";
 import { renderMail } from "./render";
+import { composeSkmInvite } from "./templates/skm-invite";
 import type { MailContent } from "./templates/layout";
 
 export type OutboxRow = {
@@ -129,6 +130,12 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
         content.heading = t("email.statusChanged.heading", { ...v, status: statusLabel });
         content.paragraphs = [t(`email.statusChanged.body${status}`, v)];
         if (status === "RESOLVED") content.action = { label: t("email.statusChanged.rate"), url: `${link}#rating` };
+        break;
+      }
+      case "skmInvite": {
+        const skmSubject = await composeSkmInvite(t, content, v, payload, base);
+        if (!skmSubject) throw new UnsendableMailError("survey already answered or link expired");
+        subject = skmSubject;
         break;
       }
       case "replyRefused":
