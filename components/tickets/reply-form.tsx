@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
+import { CannedList, useCannedChoices, type CannedChoice, type CannedMenuCopy } from "./canned-reply-menu";
 import { useWatch } from "react-hook-form";
 import { replySchema, type AttachmentLimits } from "@/lib/validation/tickets";
 import type { ActionResult } from "@/lib/actions/action";
@@ -27,6 +28,8 @@ export type ReplyFormCopy = {
 export type ReplyStatusButton = { status: string; label: string };
 
 type Mode = "reply" | "note";
+/** The canned-reply menu: opened by "/" at the start of a line (`start`: where that line begins) or by its button. */
+type Menu = { via: "slash"; start: number } | { via: "button"; caret: number } | null;
 
 /**
  * The reply box. One submit for one decision: "Kirim" sends the reply; "Kirim & tandai Menunggu
@@ -40,6 +43,7 @@ export function ReplyForm({
   limits,
   allowInternal,
   statusButtons = [],
+  canned,
   action,
   onSent,
 }: {
@@ -49,6 +53,8 @@ export function ReplyForm({
   allowInternal: boolean;
   /** The statuses this user may move the ticket to with a reply (from ticket.can), besides "Kirim". */
   statusButtons?: ReplyStatusButton[];
+  /** Balasan cepat (staff side): the menu's words; absent, no menu. */
+  canned?: CannedMenuCopy;
   action: ReplyAction;
   /** After a reply is saved: the page fetches the ticket again. */
   onSent: () => Promise<void>;
@@ -58,6 +64,14 @@ export function ReplyForm({
   const [clicked, setClicked] = useState("");
   const tabsId = useId();
   const textarea = useRef<HTMLTextAreaElement | null>(null);
+  const menuButton = useRef<HTMLButtonElement | null>(null);
+  const [menu, setMenu] = useState<Menu>(null);
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  /** Files of the inserted canned replies: sent by id, copied onto the reply by the server. */
+  const [cannedFiles, setCannedFiles] = useState<{ id: string; fileName: string }[]>([]);
+  const found = useCannedChoices(ticketId, !!canned && menu !== null, query);
+  const listId = `${tabsId}-canned`;
   const note = mode === "note";
   const empty = (internal: boolean) => ({ ticketId, body: "", internal, status: "" });
   const {
@@ -65,6 +79,7 @@ export function ReplyForm({
     reset,
     control,
     setValue,
+    getValues,
     onSubmit,
     message,
     fieldError,
@@ -72,10 +87,12 @@ export function ReplyForm({
   } = useActionForm({
     schema,
     defaultValues: empty(false),
-    submit: (values) => action(toFormData({ ...values, ticketId, status: values.internal ? undefined : values.status })),
+    submit: (values) =>
+      action(toFormData({ ...values, ticketId, status: values.internal ? undefined : values.status, cannedAttachmentIds: cannedFiles.map((f) => f.id) })),
     onSuccess: async (_data, values) => {
       await onSent();
       reset(empty(!!values.internal));
+      setCannedFiles([]);
     },
     refresh: false,
   });
@@ -83,7 +100,60 @@ export function ReplyForm({
   const bodyError = fieldError(errors.body);
   const filesError = fieldError(errors.attachments as never);
   const statusError = fieldError(errors.status as never);
-  const { ref: bodyRef, ...bodyField } = register("body");
+  const { ref: bodyRef, onChange: bodyChange, ...bodyField } = register("body");
+
+  const closeMenu = () => {
+    setMenu(null);
+    setQuery("");
+    setActive(0);
+  };
+  /** "/" typed at the start of a line opens the menu; what follows it on that line filters it. */
+  const followSlash = (el: HTMLTextAreaElement) => {
+    if (!canned) return;
+    const caret = el.selectionStart ?? el.value.length;
+    const start = el.value.lastIndexOf("\n", caret - 1) + 1;
+    const line = el.value.slice(start, caret);
+    if (/^\/[^\n]{0,60}$/.test(line)) {
+      setMenu({ via: "slash", start });
+      setQuery(line.slice(1));
+      setActive(0);
+    } else if (menu?.via === "slash") closeMenu();
+  };
+  /** The chosen reply replaces the "/…" typed (or goes where the caret was), filled and editable; its files come along. */
+  const insert = (choice: CannedChoice) => {
+    const text = getValues("body") ?? "";
+    const [from, to] = menu?.via === "slash" ? [menu.start, menu.start + 1 + query.length] : [menu?.caret ?? text.length, menu?.caret ?? text.length];
+    setValue("body", text.slice(0, from) + choice.body + text.slice(to), { shouldDirty: true, shouldValidate: !!errors.body });
+    setCannedFiles((files) => [...files, ...choice.attachments.filter((a) => !files.some((f) => f.id === a.id))]);
+    closeMenu();
+    const caret = from + choice.body.length;
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(caret, caret);
+    });
+  };
+  /** Arrow keys move through the matches, Enter or Tab inserts, Escape closes (the typed text stays). */
+  const menuKeys = (event: React.KeyboardEvent) => {
+    if (!menu) return;
+    const count = found.status === "ready" ? found.choices.length : 0;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!count) return;
+      event.preventDefault();
+      setActive((i) => (i + (event.key === "ArrowDown" ? 1 : count - 1)) % count);
+    } else if ((event.key === "Enter" || event.key === "Tab") && count) {
+      event.preventDefault();
+      insert(found.choices[Math.min(active, count - 1)]!);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      const via = menu.via;
+      closeMenu();
+      (via === "button" ? menuButton.current : textarea.current)?.focus();
+    }
+  };
+  const list = menu && canned && (
+    <CannedList id={listId} choices={found.choices} status={found.status} active={active} copy={canned} onPick={insert} />
+  );
+  const activeOption = menu && found.status === "ready" && found.choices.length ? `${listId}-${Math.min(active, found.choices.length - 1)}` : undefined;
 
   const choose = (next: Mode) => {
     setMode(next);
@@ -134,12 +204,83 @@ export function ReplyForm({
           placeholder={note ? copy.notePlaceholder : copy.placeholder}
           className={`${inputClass} ${note ? "bg-amber-50" : "bg-white"}`}
           {...bodyField}
+          onChange={(e) => {
+            void bodyChange(e);
+            followSlash(e.target);
+          }}
+          onKeyDown={menu?.via === "slash" ? menuKeys : undefined}
+          onBlur={(e) => {
+            void bodyField.onBlur(e);
+            if (menu?.via === "slash") closeMenu();
+          }}
+          aria-autocomplete={canned ? "list" : undefined}
+          aria-controls={menu?.via === "slash" && activeOption ? listId : undefined}
+          aria-activedescendant={menu?.via === "slash" ? activeOption : undefined}
           ref={(el) => {
             bodyRef(el);
             textarea.current = el;
           }}
         />
       </Field>
+      {menu?.via === "slash" && list}
+      {canned && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <button
+            ref={menuButton}
+            type="button"
+            aria-haspopup="listbox"
+            aria-expanded={menu?.via === "button"}
+            onClick={() => (menu?.via === "button" ? closeMenu() : (setMenu({ via: "button", caret: textarea.current?.selectionStart ?? (getValues("body") ?? "").length }), setQuery(""), setActive(0)))}
+            className="rounded border border-slate-300 px-2 py-1 font-medium text-slate-800 hover:bg-slate-100"
+          >
+            {canned.button}
+          </button>
+          <span className="text-xs text-slate-600">{canned.hint}</span>
+        </div>
+      )}
+      {menu?.via === "button" && canned && (
+        <div>
+          <label htmlFor={`${listId}-search`} className="sr-only">
+            {canned.search}
+          </label>
+          <input
+            id={`${listId}-search`}
+            type="search"
+            role="combobox"
+            autoFocus
+            autoComplete="off"
+            aria-expanded
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={activeOption}
+            placeholder={canned.search}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={menuKeys}
+            className="w-full rounded border border-slate-400 px-2 py-1 text-sm"
+          />
+          {list}
+        </div>
+      )}
+      {cannedFiles.length > 0 && (
+        <div className="text-sm">
+          <p className="font-medium">{canned?.attached}</p>
+          <ul className="mt-1 flex flex-wrap gap-2" data-testid="canned-files">
+            {cannedFiles.map((f) => (
+              <li key={f.id} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5">
+                {f.fileName}
+                <button type="button" onClick={() => setCannedFiles((files) => files.filter((x) => x.id !== f.id))} className="px-1 text-slate-600 hover:text-red-700">
+                  <span aria-hidden="true">×</span>
+                  <span className="sr-only">{(canned?.remove ?? "").replace("{name}", f.fileName)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Field id="reply-attachments" label={copy.attachments} error={filesError}>
         <input {...describedBy("reply-attachments", filesError)} type="file" multiple className="mt-1 block text-sm" {...register("attachments")} />
         {chosen && chosen.length > 0 && (

@@ -89,6 +89,22 @@ export function TicketConversation({
               limits={view.limits}
               allowInternal={ticket.can.work}
               statusButtons={replyStatusButtons}
+              canned={
+                ticket.can.work
+                  ? {
+                      button: t("canned.button"),
+                      search: t("canned.search"),
+                      hint: t("canned.hint"),
+                      empty: t("canned.empty"),
+                      loading: t("canned.loading"),
+                      failed: t("canned.failed"),
+                      global: t("canned.global"),
+                      results: t.raw("canned.results") as string,
+                      attached: t("canned.attached"),
+                      remove: t.raw("canned.remove") as string,
+                    }
+                  : undefined
+              }
               action={replyAction}
               onSent={onChanged}
               copy={{

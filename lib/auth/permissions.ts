@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "users.manage": { roles: MANAGERS, description: "add, edit and deactivate Staff and Clients" },
   "catalog.manage": { roles: MANAGERS, description: "departments and OPD" },
   "faq.manage": { roles: MANAGERS, description: "write, publish and unpublish FAQ entries" },
+  "cannedReplies.manage": { roles: MANAGERS, description: "write, edit and delete canned replies (Balasan cepat); the staff side inserts them with tickets.work" },
   "settings.manage": { roles: MANAGERS, description: "General, Footer and Ticket settings, the logo" },
   "inbox.manage": { roles: MANAGERS, description: "read Kontak messages, mark handled, turn into tickets" },
   "audit.read": { roles: ["SUPER_ADMIN"], description: "read the audit log" },

@@ -9,6 +9,7 @@ export type DashboardMenu =
   | "staff"
   | "clients"
   | "faq"
+  | "cannedReplies"
   | "departments"
   | "agencies"
   | "settings"
@@ -28,6 +29,7 @@ export const DASHBOARD_ROUTES: readonly { path: string; roles: readonly Role[]; 
   { path: "/dashboard/staff", roles: rolesWith("users.manage"), menu: "staff" },
   { path: "/dashboard/clients", roles: rolesWith("users.manage"), menu: "clients" },
   { path: "/dashboard/faq", roles: ALL_ROLES, menu: "faq" },
+  { path: "/dashboard/canned-replies", roles: rolesWith("cannedReplies.manage"), menu: "cannedReplies" },
   { path: "/dashboard/departments", roles: rolesWith("catalog.manage"), menu: "departments" },
   { path: "/dashboard/agencies", roles: rolesWith("catalog.manage"), menu: "agencies" },
   { path: "/dashboard/settings", roles: rolesWith("settings.manage"), menu: "settings" },

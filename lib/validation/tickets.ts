@@ -83,6 +83,10 @@ export function replySchema(limits: AttachmentLimits) {
       internal: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
       /** The status the reply decides ("Kirim & Selesaikan"); "" or absent: the status stays. */
       status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(TicketStatus).optional()),
+      /** Files of the canned replies inserted into this reply (staff side): each is copied onto the reply. */
+      cannedAttachmentIds: z
+        .preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ message: "invalid" })).max(50))
+        .optional(),
       attachments: attachmentsSchema(limits),
     })
     .strict();

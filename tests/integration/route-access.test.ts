@@ -17,6 +17,8 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   "/dashboard/staff": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/clients": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/faq": { SUPER_ADMIN: A, ADMIN: A, STAFF: A, CLIENT: A },
+  "/dashboard/canned-replies": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
+  "/dashboard/canned-replies/new": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/departments": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/settings": { SUPER_ADMIN: A, ADMIN: A, STAFF: N, CLIENT: N },
   "/dashboard/settings/email": { SUPER_ADMIN: A, ADMIN: N, STAFF: N, CLIENT: N },

@@ -14,6 +14,7 @@ describe("permission table", () => {
       "users.manage": ["ADMIN", "SUPER_ADMIN"],
       "catalog.manage": ["ADMIN", "SUPER_ADMIN"],
       "faq.manage": ["ADMIN", "SUPER_ADMIN"],
+      "cannedReplies.manage": ["ADMIN", "SUPER_ADMIN"],
       "settings.manage": ["ADMIN", "SUPER_ADMIN"],
       "inbox.manage": ["ADMIN", "SUPER_ADMIN"],
       "audit.read": ["SUPER_ADMIN"],

@@ -3,13 +3,13 @@ import { canOpen, menusFor, routeFor } from "@/lib/auth/routes";
 describe("dashboard menus per role (manual screen 3)", () => {
   it("a Super Admin sees every menu, the audit log included", () => {
     expect(menusFor("SUPER_ADMIN").map((m) => m.menu)).toEqual([
-      "dashboard", "tickets", "reports", "admins", "staff", "clients", "faq", "departments", "agencies", "settings", "inbox", "audit",
+      "dashboard", "tickets", "reports", "admins", "staff", "clients", "faq", "cannedReplies", "departments", "agencies", "settings", "inbox", "audit",
     ]);
   });
 
   it("an Admin sees everything but Admin management and the audit log", () => {
     expect(menusFor("ADMIN").map((m) => m.menu)).toEqual([
-      "dashboard", "tickets", "reports", "staff", "clients", "faq", "departments", "agencies", "settings", "inbox",
+      "dashboard", "tickets", "reports", "staff", "clients", "faq", "cannedReplies", "departments", "agencies", "settings", "inbox",
     ]);
   });
 

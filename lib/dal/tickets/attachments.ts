@@ -11,7 +11,7 @@ import { isUuid, scopeOf, ticketScopeSql, TicketNotFoundError } from "./scope";
 
 type Tx = Prisma.TransactionClient;
 
-type PreparedFile = { fileName: string; contentType: string; size: number; data: Buffer };
+export type PreparedFile = { fileName: string; contentType: string; size: number; data: Buffer };
 export type StoredFile = PreparedFile & { driver: string; key: string };
 
 /** File names are shown and used in Content-Disposition: no paths, control characters or quotes. */

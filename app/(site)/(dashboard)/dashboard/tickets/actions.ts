@@ -34,6 +34,7 @@ export async function replyToTicketAction(input: unknown): Promise<ActionResult<
       internal: input.internal,
       status: input.status,
       attachments: input.attachments,
+      cannedAttachmentIds: input.cannedAttachmentIds,
     });
     return result;
   });
