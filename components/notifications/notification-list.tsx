@@ -27,7 +27,8 @@ export function NotificationList({
     if (n.kind === "TICKET_STATUS" && n.detail) return t("statusTo", { ...values, status: tTickets(`status.${n.detail}` as "status.OPEN") });
     if (n.kind === "TICKET_REPLY" && n.message) return t("replyBy", { ...values, author: n.message.author.name });
     if (n.kind === "TICKET_NOTE" && n.message) return t("noteBy", { ...values, author: n.message.author.name });
-    return t(`kind.${n.kind}`, values);
+    // A bulk change: one notification for the person's tickets, the first of them linked.
+    return t(`kind.${n.kind}`, { ...values, count: n.ticketIds.length });
   };
   // The ticket page, scrolled to the message the notification is about (a merged ticket's message lives elsewhere).
   const href = (n: Row) =>

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -11,6 +12,7 @@ import { TicketTable } from "./ticket-table";
 import { ExportLinks } from "./export-links";
 import { TicketShortcuts } from "@/components/shortcuts/ticket-shortcuts";
 import { SavedFilterPanel, type SavedFilterActions } from "@/components/saved-filters/saved-filter-panel";
+import { BulkToolbar, useBulkSelection, type TicketListActions } from "./ticket-bulk";
 
 type Options = NonNullable<TicketListView["options"]>;
 
@@ -19,12 +21,31 @@ type Options = NonNullable<TicketListView["options"]>;
  * the address (pushState: links stay real links) and fetch only that view's data. The filter choices
  * come with the page.
  */
-export function TicketList({ initial, options, savedFilterActions }: { initial: InitialView<TicketListView>; options: Options; savedFilterActions?: SavedFilterActions }) {
+export function TicketList({
+  initial,
+  options,
+  savedFilterActions,
+  actions,
+}: {
+  initial: InitialView<TicketListView>;
+  options: Options;
+  savedFilterActions?: SavedFilterActions;
+  /** Bulk changes and "Ambil" (staff side). */
+  actions?: TicketListActions;
+}) {
   const t = useTranslations("tickets");
   const tReports = useTranslations("reports");
   const filters = ticketListFiltersOf(useSearchParams());
   const query = ticketListQuery(filters);
-  const { view, status, retry } = useView(ticketListDataUrl(filters), initial);
+  const { view, status, retry, refresh } = useView(ticketListDataUrl(filters), initial);
+  // A new filter, tab or page starts with nothing ticked.
+  const selection = useBulkSelection();
+  const [selectedFor, setSelectedFor] = useState(query);
+  if (selectedFor !== query) {
+    setSelectedFor(query);
+    selection.clear();
+  }
+  const bulk = view?.staffSide && actions ? { selection, take: actions.take, refresh } : undefined;
   const hydrated = useHydrated();
   const loading = status === "loading";
   return (
@@ -44,7 +65,10 @@ export function TicketList({ initial, options, savedFilterActions }: { initial: 
           <TicketStatusTabs filters={filters} list={view.list} slaTabs={view.sla.tabs} />
           <TicketFilters key={query} filters={filters} staffSide={view.staffSide} {...options} />
           {savedFilterActions && <SavedFilterPanel query={ticketListQuery({ ...filters, page: undefined })} actions={savedFilterActions} />}
-          <TicketTable filters={filters} list={view.list} staffSide={view.staffSide} slaColumn={view.sla.column} />
+          {bulk && actions && (
+            <BulkToolbar selection={selection} filters={filters} list={view.list} options={options} action={actions.bulk} onDone={refresh} />
+          )}
+          <TicketTable filters={filters} list={view.list} staffSide={view.staffSide} slaColumn={view.sla.column} bulk={bulk} />
         </>
       ) : null}
       <TicketShortcuts where="list" />

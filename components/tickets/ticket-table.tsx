@@ -4,6 +4,7 @@ import type { TicketListView } from "@/lib/views/ticket-list";
 import type { TicketListFilters } from "@/lib/validation/tickets";
 import { SlaBadge } from "@/components/sla/sla-badge";
 import { ListLink, ticketListHref } from "./ticket-filters";
+import { BulkPageCheckbox, BulkRowCheckbox, TakeButton, type BulkSelection, type TicketListActions } from "./ticket-bulk";
 
 /** One page of tickets (staff see client and assignee too) and the newer/older links. */
 export function TicketTable({
@@ -11,12 +12,15 @@ export function TicketTable({
   list,
   staffSide,
   slaColumn,
+  bulk,
 }: {
   filters: TicketListFilters;
   /** Rows with their dates and service-level state (words and a tone; none: "—") already in the user's language. */
   list: TicketListView["list"];
   staffSide: boolean;
   slaColumn: string;
+  /** Staff side: the rows' checkboxes and "Ambil" (the list refreshes after a take). */
+  bulk?: { selection: BulkSelection; take: TicketListActions["take"]; refresh: () => Promise<void> };
 }) {
   const t = useTranslations("tickets");
   const tTriage = useTranslations("triage");
@@ -26,6 +30,7 @@ export function TicketTable({
           <table className="min-w-full text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
+                {bulk && <BulkPageCheckbox selection={bulk.selection} rowIds={list.rows.map((r) => r.id)} />}
                 <th scope="col" className="px-3 py-2">{t("columns.number")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.department")}</th>
@@ -47,6 +52,7 @@ export function TicketTable({
               )}
               {list.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200 focus-within:bg-brand-50" data-testid="ticket-row">
+                  {bulk && <BulkRowCheckbox selection={bulk.selection} id={r.id} number={r.number} />}
                   <td className="px-3 py-2 font-mono">
                     <Link href={`/dashboard/tickets/${encodeURIComponent(r.number)}`} prefetch={false} className="text-brand-700 underline">
                       {r.number}
@@ -60,7 +66,12 @@ export function TicketTable({
                       {r.agency && <span className="block text-xs text-slate-600">{r.agency}</span>}
                     </td>
                   )}
-                  {staffSide && <td className="px-3 py-2">{r.assignee ?? t("fields.unassigned")}</td>}
+                  {staffSide && (
+                    <td className="px-3 py-2">
+                      {r.assignee ?? t("fields.unassigned")}
+                      {bulk && r.canTake && <TakeButton ticketId={r.id} number={r.number} take={bulk.take} onDone={bulk.refresh} />}
+                    </td>
+                  )}
                   <td className="px-3 py-2">{t(`status.${r.status}`)}</td>
                   <td className="px-3 py-2" data-testid="ticket-priority-cell">
                     {t(`priority.${r.priority}`)}

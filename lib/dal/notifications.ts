@@ -47,6 +47,7 @@ export async function listNotifications(user: SessionUser, page = 1) {
       kind: true,
       ticketId: true,
       detail: true,
+      ticketIds: true,
       readAt: true,
       createdAt: true,
       ticket: { select: { number: true, subject: true, status: true } },

@@ -3,6 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/dal/users";
 import { MAX_PAGE, PAGE_SIZE, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
 import { scopeOf, scopeSql } from "./scope";
+import { canTake } from "./rules";
 import { filterSql, slaWindowNow } from "./filter-sql";
 import { slaViewCounts, statusCounts } from "./counts";
 
@@ -23,6 +24,8 @@ export type TicketListRow = {
   client: string;
   agency: string | null;
   assignee: string | null;
+  /** "Ambil" in the row: the staff side, not closed, not already this user's (rules.ts canTake). */
+  canTake: boolean;
   /** Service level: the next due time while the clock runs, and the results once settled. */
   slaNextDueAt: Date | null;
   slaPaused: boolean;
@@ -101,11 +104,12 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
       client: names.get(clientId) ?? "—",
       agency: agencyId ? (names.get(agencyId) ?? null) : null,
       assignee: assigneeId ? (names.get(assigneeId) ?? null) : null,
+      canTake: canTake(user, { status: r.status, assigneeId }),
     })),
   };
 }
 
-type PageRow = Omit<TicketListRow, "department" | "client" | "agency" | "assignee"> & {
+type PageRow = Omit<TicketListRow, "department" | "client" | "agency" | "assignee" | "canTake"> & {
   departmentId: string;
   clientId: string;
   agencyId: string | null;

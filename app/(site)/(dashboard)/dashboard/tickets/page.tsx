@@ -7,6 +7,8 @@ import { ticketListDataUrl, ticketListFiltersOf } from "@/lib/validation/tickets
 import { ClientIntl } from "@/components/layout/client-intl";
 import { TicketList } from "@/components/tickets/ticket-list";
 import { deleteFilterAction, renameFilterAction, saveFilterAction } from "./finding-actions";
+import { bulkUpdateTicketsAction } from "./bulk-actions";
+import { takeTicketAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("title") };
@@ -20,9 +22,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const filters = ticketListFiltersOf(await searchParams);
   const { options, ...view } = await ticketListView(user, filters, true);
   return (
-    <ClientIntl namespaces={["tickets", "reports", "triage", "savedFilters", "shortcuts"]}>
+    <ClientIntl namespaces={["tickets", "reports", "triage", "savedFilters", "shortcuts", "ticketBulk"]}>
       <Suspense>
-        <TicketList initial={{ url: ticketListDataUrl(filters), view: { ...view, options: null } }} options={options!} savedFilterActions={{ save: saveFilterAction, rename: renameFilterAction, remove: deleteFilterAction }} />
+        <TicketList initial={{ url: ticketListDataUrl(filters), view: { ...view, options: null } }} options={options!} savedFilterActions={{ save: saveFilterAction, rename: renameFilterAction, remove: deleteFilterAction }}
+          actions={{ bulk: bulkUpdateTicketsAction, take: takeTicketAction }}
+        />
       </Suspense>
     </ClientIntl>
   );
