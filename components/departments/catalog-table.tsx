@@ -17,8 +17,11 @@ export function CatalogTable({
   query,
   list: { total, rows },
   actions,
+  autoAssign,
 }: {
   kind: "department" | "agency";
+  /** Departments only: "Tugaskan otomatis" per department id, shown as a column and edited in the form. */
+  autoAssign?: Record<string, boolean>;
   query: { q: string; page: number };
   list: { total: number; rows: Row[] };
   actions: { create: Action; rename: Action; setActive: Action };
@@ -28,17 +31,27 @@ export function CatalogTable({
   const t = useTranslations(ns);
   const tUsers = useTranslations("users");
   const tUi = useTranslations("ui");
+  const tAuto = useTranslations("autoAssign");
   const modalCopy = { name: t("name"), save: t("saveChanges"), cancel: tUi("cancel"), close: tUi("close") };
   const columns: Column<Row>[] = [
     { key: "name", header: t("name"), cell: (r) => <span className="font-medium">{r.name}</span> },
     { key: "users", header: kind === "department" ? t("staffCount") : t("usersCount"), cell: (r) => r._count.users },
     { key: "status", header: t("status"), cell: (r) => (r.active ? tUsers("active") : tUsers("inactive")) },
+    ...(autoAssign
+      ? [{ key: "autoAssign", header: tAuto("column"), cell: (r: Row) => (autoAssign[r.id] ? tAuto("yes") : tAuto("no")) } satisfies Column<Row>]
+      : []),
     {
       key: "actions",
       header: tUi("actions"),
       cell: (r) => (
         <span className="flex flex-wrap items-start gap-2">
-          <DepartmentModal copy={{ ...modalCopy, open: t("rename"), title: t("editTitle") }} id={r.id} initialName={r.name} action={actions.rename} />
+          <DepartmentModal
+            copy={{ ...modalCopy, open: t("rename"), title: t("editTitle"), ...(autoAssign ? { autoAssign: tAuto("label"), autoAssignHint: tAuto("hint") } : {}) }}
+            id={r.id}
+            initialName={r.name}
+            {...(autoAssign ? { initialAutoAssign: !!autoAssign[r.id] } : {})}
+            action={actions.rename}
+          />
           <ActionButton
             action={actions.setActive}
             input={{ id: r.id, active: !r.active }}

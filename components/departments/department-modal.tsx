@@ -2,13 +2,13 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/action";
-import { createDepartmentSchema } from "@/lib/validation/catalog";
+import { catalogFormSchema } from "@/lib/validation/catalog";
 import { buttonClass, describedBy, Field, FormAlert, inputClass } from "@/components/ui/form-controls";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-export type DepartmentModalCopy = { open: string; title: string; name: string; save: string; cancel: string; close: string };
+export type DepartmentModalCopy = { open: string; title: string; name: string; save: string; cancel: string; close: string; autoAssign?: string; autoAssignHint?: string };
 
-type Values = { name: string };
+type Values = { name: string; autoAssign?: boolean };
 
 /**
  * "Add Department" modal with one field and "Save changes"; with `id` it
@@ -18,21 +18,24 @@ export function DepartmentModal({
   copy,
   id,
   initialName = "",
+  initialAutoAssign,
   action,
 }: {
   copy: DepartmentModalCopy;
   id?: string;
   initialName?: string;
+  /** Editing a department: its "Tugaskan otomatis" (absent for OPD and for a new department). */
+  initialAutoAssign?: boolean;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const [open, setOpen] = useState(false);
   const { register, reset, setFocus, formState, onSubmit, message, setMessage, fieldError } = useActionForm({
-    schema: createDepartmentSchema,
-    defaultValues: { name: initialName },
-    submit: (values: Values) => action(id ? { id, name: values.name } : { name: values.name }),
+    schema: catalogFormSchema,
+    defaultValues: withAutoAssign(initialName, initialAutoAssign),
+    submit: (values: Values) => action(id ? { id, name: values.name, ...(values.autoAssign === undefined ? {} : { autoAssign: values.autoAssign }) } : { name: values.name }),
     onSuccess: (_data, values) => {
       setOpen(false);
-      reset({ name: id ? values.name : "" });
+      reset(id ? withAutoAssign(values.name, values.autoAssign) : { name: "" });
     },
   });
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +47,7 @@ export function DepartmentModal({
   const close = () => {
     setOpen(false);
     setMessage(null);
-    reset({ name: initialName });
+    reset(withAutoAssign(initialName, initialAutoAssign));
     triggerRef.current?.focus();
   };
 
@@ -77,6 +80,15 @@ export function DepartmentModal({
               <Field id={inputId} label={copy.name} error={err}>
                 <input {...describedBy(inputId, err)} className={inputClass} {...register("name")} />
               </Field>
+              {initialAutoAssign !== undefined && copy.autoAssign && (
+                <div className="flex items-start gap-2">
+                  <input id={`${inputId}-auto`} type="checkbox" className="mt-1" aria-describedby={`${inputId}-auto-hint`} {...register("autoAssign")} />
+                  <label htmlFor={`${inputId}-auto`} className="text-sm">
+                    <span className="font-medium">{copy.autoAssign}</span>
+                    <span id={`${inputId}-auto-hint`} className="block text-slate-600">{copy.autoAssignHint}</span>
+                  </label>
+                </div>
+              )}
               <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
                 <button type="button" onClick={close} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
                   {copy.cancel}
@@ -91,4 +103,9 @@ export function DepartmentModal({
       )}
     </>
   );
+}
+
+/** The form's values: the name, and "Tugaskan otomatis" only where the form shows it. */
+function withAutoAssign(name: string, autoAssign: boolean | undefined): Values {
+  return autoAssign === undefined ? { name } : { name, autoAssign };
 }

@@ -10,10 +10,10 @@ import { renderMail } from "./render";
 import { composeSkmInvite } from "./templates/skm-invite";
 import type { MailContent } from "./templates/layout";
 
-export type OutboxRow = {
 /** A bulk change's mail names this many of its tickets, then "and N more". */
 const BULK_MAIL_LINES = 50;
 
+export type OutboxRow = {
   id: string;
   kind: string;
   userId: string | null;
@@ -132,6 +132,13 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
         if (status === "RESOLVED") content.action = { label: t("email.statusChanged.rate"), url: `${link}#rating` };
         break;
       }
+      case "ticketMerged": {
+        const numbers = { ...v, from: String(payload.from ?? ""), into: String(payload.into ?? "") };
+        subject = t("email.ticketMerged.subject", numbers);
+        content.heading = t("email.ticketMerged.heading", numbers);
+        content.paragraphs = [t("email.ticketMerged.body", numbers)];
+        break;
+      }
       case "skmInvite": {
         const skmSubject = await composeSkmInvite(t, content, v, payload, base);
         if (!skmSubject) throw new UnsendableMailError("survey already answered or link expired");
@@ -174,20 +181,6 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
         content.action = { label: t(`email.${row.kind}.action`), url: `${base}/reset-password?token=${encodeURIComponent(token)}` };
         break;
       }
-      case "test":
-        subject = t("email.test.subject", { appName: general.appName });
-        content.heading = t("email.test.heading");
-        content.paragraphs = [t("email.test.body", { appName: general.appName })];
-        break;
-      case "inboundRefused":
-        subject = t("email.inboundRefused.subject");
-        content.heading = t("email.inboundRefused.heading");
-        content.paragraphs = [t(`email.inboundRefused.${String(payload.reason ?? "generic")}`, { files: String(payload.files ?? "") })];
-        break;
-      default:
-        throw new UnsendableMailError(`unknown mail kind ${row.kind}`);
-    }
-  }
       case "ticketsAssigned":
       case "ticketsStatusChanged": {
         // One bulk change: the recipient's tickets (the outbox row was written for this person only).
@@ -208,6 +201,20 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
         content.action = { label: t("ticketBulk.email.open"), url: `${base}/dashboard/tickets` };
         break;
       }
+      case "test":
+        subject = t("email.test.subject", { appName: general.appName });
+        content.heading = t("email.test.heading");
+        content.paragraphs = [t("email.test.body", { appName: general.appName })];
+        break;
+      case "inboundRefused":
+        subject = t("email.inboundRefused.subject");
+        content.heading = t("email.inboundRefused.heading");
+        content.paragraphs = [t(`email.inboundRefused.${String(payload.reason ?? "generic")}`, { files: String(payload.files ?? "") })];
+        break;
+      default:
+        throw new UnsendableMailError(`unknown mail kind ${row.kind}`);
+    }
+  }
   content.preview = content.heading;
   const { html, text } = await renderMail(content);
   return { to: row.toAddress, subject, html, text, messageId: outgoingMessageId(row.id), headers, ...threading };

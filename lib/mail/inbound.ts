@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/dal/users";
 import { createTicket, replyToTicket, updateTicket } from "@/lib/dal/tickets";
 import { prepareFiles } from "@/lib/dal/tickets/attachments";
 import { findScopedTicket } from "@/lib/dal/tickets/scope";
+import { mergeTargetOf, replyToMergedTicket } from "@/lib/dal/tickets/relations";
 import { canReply, clientStatusChoices } from "@/lib/dal/tickets/rules";
 import { BODY_MAX, SUBJECT_MAX } from "@/lib/validation/tickets";
 import { mailFromAddress, replyAddress } from "./config";
@@ -176,7 +177,11 @@ async function handle(mail: ParsedMail, from: string, subject: string): Promise<
 
   if (ticketId) {
     if (!user) return toContactInbox(mail, from, subject, text);
-    return replyByMail(user, locale, mail, ticketId, text);
+    // A reply to a ticket merged into another belongs to the other. Its client may not see that one
+    // (another client of the same OPD): their reply is still added there, as theirs.
+    const target = await mergeTargetOf(ticketId);
+    if (target && !(await mayOpen(user, target))) return replyThroughMerge(user, locale, mail, ticketId, text);
+    return replyByMail(user, locale, mail, target ?? ticketId, text);
   }
 
   // Only the client side files tickets by mail; staff answer through a ticket's reply address.
@@ -205,6 +210,30 @@ async function replyByMail(user: SessionUser, locale: string, mail: ParsedMail, 
   if (!text) return { outcome: "skipped:empty", ticketId };
   const { files, refused } = await screenAttachments(mail);
   await replyToTicket(user, { ticketId, body: text, attachments: files });
+  if (refused.length) await refuse(user.email, locale, "replyRefused", ticketId, { reason: "attachments", files: refused.join(", ") });
+  return { outcome: "reply", ticketId };
+}
+
+async function mayOpen(user: SessionUser, ticketId: string): Promise<boolean> {
+  try {
+    await findScopedTicket(user, ticketId);
+    return true;
+  } catch (error) {
+    if (error instanceof UserFacingError) return false;
+    throw error;
+  }
+}
+
+async function replyThroughMerge(user: SessionUser, locale: string, mail: ParsedMail, sourceId: string, text: string): Promise<InboundResult> {
+  if (!text) return { outcome: "skipped:empty", ticketId: sourceId };
+  const { files, refused } = await screenAttachments(mail);
+  let ticketId: string;
+  try {
+    ({ ticketId } = await replyToMergedTicket(user, sourceId, { body: text, attachments: files }));
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    return { outcome: "refused:notAllowed", ticketId: sourceId };
+  }
   if (refused.length) await refuse(user.email, locale, "replyRefused", ticketId, { reason: "attachments", files: refused.join(", ") });
   return { outcome: "reply", ticketId };
 }

@@ -92,8 +92,11 @@ export async function openAttachment(user: SessionUser, attachmentId: string) {
   const visible = can(user, "tickets.work") ? Prisma.sql`TRUE` : Prisma.sql`(a."messageId" IS NULL OR m."internal" = false)`;
   const [attachment] = await db().$queryRaw<{ fileName: string; contentType: string; size: number; driver: string; storageKey: string }[]>`
     SELECT a."fileName", a."contentType", a."size", a."driver", a."storageKey"
-    FROM "Attachment" a JOIN "Ticket" t ON t."id" = a."ticketId" LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
-    WHERE a."id" = ${attachmentId}::uuid AND ${ticketScopeSql(scope)} AND ${visible}`;
+    FROM "Attachment" a JOIN "Ticket" s ON s."id" = a."ticketId" LEFT JOIN "TicketMessage" m ON m."id" = a."messageId"
+    -- Through its own ticket, or the ticket that one was merged into (whose page shows it).
+    JOIN "Ticket" t ON t."id" = s."id" OR t."id" = s."mergedIntoId"
+    WHERE a."id" = ${attachmentId}::uuid AND ${ticketScopeSql(scope)} AND ${visible}
+    LIMIT 1`;
   if (!attachment) throw new TicketNotFoundError();
   const stream = await storageFor(attachment.driver).get(attachment.storageKey);
   return { fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size, inline: isPreviewable(attachment), stream };

@@ -10,6 +10,7 @@ import { prepareFiles, withStoredFiles } from "./attachments";
 import { EVENT_KIND, recipientsWhere } from "./recipients";
 import { ticketMailInsertSql, wakeMailWorker } from "@/lib/mail/outbox";
 import { initialClock } from "./sla";
+import { withAutoAssignment } from "./auto-assign";
 
 export type CreateTicketData = {
   departmentId: string;
@@ -52,19 +53,21 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
   const mails = ticketMailInsertSql("created", ref, user.id, { from: Prisma.sql`t` })!;
   // One statement: the number, the ticket, its files, history, notifications and mails. The counter row's
   // lock (which serialises creations) is held only while this statement runs, not across round trips.
-  return withStoredFiles(files, async (stored) => {
-    const [ticket] = await db().$queryRaw<{ id: string; number: string }[]>`
+  // In a department that assigns automatically, the assignee is chosen under a lock (auto-assign.ts).
+  const at = { departmentId: department.id, clientId: client.id, actorId: user.id };
+  return withStoredFiles(files, (stored) => withAutoAssignment(at, async (q, assigneeId) => {
+    const [ticket] = await q.$queryRaw<{ id: string; number: string }[]>`
       WITH n AS (
         INSERT INTO "TicketCounter" ("key", "value") VALUES (${key}, 1)
         ON CONFLICT ("key") DO UPDATE SET "value" = "TicketCounter"."value" + 1
         RETURNING "value"
       ), t AS (
         INSERT INTO "Ticket" ("id", "number", "subject", "description", "priority", "suggestedPriority", "departmentId",
-                              "clientId", "createdById", "agencyId", "createdAt", "updatedAt", "firstResponseDueAt", "firstResponseWarnAt",
+                              "clientId", "createdById", "assigneeId", "agencyId", "createdAt", "updatedAt", "firstResponseDueAt", "firstResponseWarnAt",
                               "resolutionDueAt", "resolutionWarnAt", "slaNextDueAt", "slaCheckAt")
         SELECT gen_random_uuid(), ${key} || '-' || lpad(n."value"::text, greatest(6, length(n."value"::text)), '0'),
                ${input.subject}, ${input.description}, ${priority}::"TicketPriority", ${suggestedPriority}::"TicketPriority",
-               ${department.id}::uuid, ${client.id}::uuid, ${user.id}::uuid, ${client.agencyId}::uuid, ${createdAt}, ${createdAt},
+               ${department.id}::uuid, ${client.id}::uuid, ${user.id}::uuid, ${assigneeId}::uuid, ${client.agencyId}::uuid, ${createdAt}, ${createdAt},
                ${clock.firstResponseDueAt}, ${clock.firstResponseWarnAt}, ${clock.resolutionDueAt}, ${clock.resolutionWarnAt},
                ${clock.nextDueAt}, ${clock.checkAt}
         FROM n
@@ -86,5 +89,5 @@ export async function createTicket(user: SessionUser, input: CreateTicketData): 
       SELECT "id"::text AS id, "number" FROM t`;
     wakeMailWorker();
     return ticket!;
-  });
+  }));
 }

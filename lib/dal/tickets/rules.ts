@@ -6,7 +6,8 @@ import { TICKET_STATUSES, type TicketStatus } from "@/lib/validation/tickets";
 
 export type TicketRuleSettings = { clientsMayClose: boolean; clientsMayReopen: boolean };
 type Actor = { id: string; role: Role };
-type TicketFacts = { status: TicketStatus; clientId: string };
+/** `mergedIntoId`: a ticket merged into another is read-only (no replies, no status moves). */
+type TicketFacts = { status: TicketStatus; clientId: string; mergedIntoId?: string | null };
 /** The facts "Ambil" needs besides status: who holds the ticket now. */
 type TakeFacts = Pick<TicketFacts, "status"> & { assigneeId: string | null };
 
@@ -24,12 +25,14 @@ export function clientStatusChoices(ticket: Pick<TicketFacts, "status">, setting
 
 /** Every status for the staff side; for the ticket's client, the moves above. */
 export function statusChoices(actor: Actor, ticket: TicketFacts, settings: TicketRuleSettings): TicketStatus[] {
+  if (ticket.mergedIntoId) return [];
   if (can(actor, "tickets.work")) return [...TICKET_STATUSES];
   return ticket.clientId === actor.id ? clientStatusChoices(ticket, settings) : [];
 }
 
 /** Staff may always answer; a client not on a closed ticket. */
 export function canReply(actor: Actor, ticket: TicketFacts): boolean {
+  if (ticket.mergedIntoId) return false;
   return can(actor, "tickets.work") || (ticket.clientId === actor.id && ticket.status !== "CLOSED");
 }
 

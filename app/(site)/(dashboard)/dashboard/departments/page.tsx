@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/dal/session";
 import { listCatalog } from "@/lib/dal/departments";
+import { departmentsAutoAssign } from "@/lib/dal/tickets/auto-assign";
 import { parseListQuery } from "@/lib/validation/list-query";
 import { CatalogTable } from "@/components/departments/catalog-table";
 import { createDepartmentAction, renameDepartmentAction, setDepartmentActiveAction } from "./actions";
@@ -15,5 +16,7 @@ const actions = { create: createDepartmentAction, rename: renameDepartmentAction
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/dashboard/departments");
   const query = parseListQuery(await searchParams);
-  return <CatalogTable kind="department" query={query} list={await listCatalog(user, "department", query)} actions={actions} />;
+  const list = await listCatalog(user, "department", query);
+  const autoAssign = await departmentsAutoAssign(user, list.rows.map((r) => r.id));
+  return <CatalogTable kind="department" query={query} list={list} actions={actions} autoAssign={autoAssign} />;
 }

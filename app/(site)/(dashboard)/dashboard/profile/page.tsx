@@ -10,6 +10,10 @@ import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { listLiveSessions } from "@/lib/dal/user-sessions";
 import { getDateTimeFormatter } from "@/lib/format";
 import { signOutEverywhereAction, updateMailPreferencesAction, updateProfileAction } from "./actions";
+import { can } from "@/lib/auth/permissions";
+import { isStaffAway } from "@/lib/dal/tickets/auto-assign";
+import { AwayToggle } from "@/components/people/away-toggle";
+import { setStaffAwayAction } from "../staff/away-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -24,6 +28,7 @@ export default async function Page() {
     getDateTimeFormatter(),
     getMailPreferences(user),
   ]);
+  const away = can(user, "staff.away") ? await isStaffAway(user.id) : null;
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -65,6 +70,7 @@ export default async function Page() {
           }}
         />
       </div>
+      {away !== null && <AwayToggle userId={user.id} name={user.name} away={away} self action={setStaffAwayAction} />}
       <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
         <p className="text-sm text-slate-700">{t("sessionsActive", { count: sessions.length })}</p>
         <ul className="space-y-1 text-sm text-slate-700">
