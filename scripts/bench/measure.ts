@@ -3,13 +3,14 @@ import fs from "node:fs";
 import { COMPARE_DIR, COMPARE_LABEL, spareport, log } from "./config";
 import { launch, login, nodeBinary, type App } from "./app";
 import type { Download } from "./load";
+import type { BulkRun } from "./bulk";
 import { postgresPids, rssMb, tree } from "./processes";
 import type { Row } from "./run";
 import { measureRows } from "./rows";
 import type { Lookups } from "./views";
 
 /** One Node version's rows; `compare` holds the --compare build's candidate rows (empty without it). */
-export type Result = { node: string; rows: Row[]; compare: Row[]; rss: number[]; workers: number; writes: string; exports: Download[] };
+export type Result = { node: string; rows: Row[]; compare: Row[]; rss: number[]; workers: number; writes: string; exports: Download[]; bulk?: BulkRun[] };
 
 /** An app with its sessions: the admin, the client client1 and the staff member staff1. */
 export type Side = { app: App; admin: string; client: string; staff: string };

@@ -19,6 +19,7 @@ import {
 } from "./config";
 import type { Result } from "./measure";
 import type { Row } from "./run";
+import { BULK_TABLES, type BulkRun } from "./bulk";
 
 const HEADER = `Made by \`npm run bench\` (scripts/bench.ts and scripts/bench/): a fresh PostgreSQL database seeded in bulk, the production
 build started with \`npm start\` on loopback (one \`next start\` worker per core, heap-capped), autocannon per row.
@@ -65,7 +66,19 @@ function command(): string {
   return `npm run bench -- --tickets ${TICKETS}${node}${compare}`;
 }
 
-function part({ node, rows, compare, rss, workers, writes, exports }: Result): string {
+const kb = (bytes: number | undefined) => (bytes === undefined ? "—" : `${Math.round(bytes / 1024).toLocaleString("en")} kB`);
+
+/** The bulk change rows: one request each, the count tables' sizes (pg_total_relation_size) before → after. */
+function bulkTable(runs: BulkRun[] | undefined): string {
+  if (!runs?.length) return "";
+  return `
+| bulk change (one request, admin) | ms | target ≤ 2,000 ms | ${BULK_TABLES.join(" | ")} | answer |
+|---|---:|---|${BULK_TABLES.map(() => "---").join("|")}|---|
+${runs.map((r) => `| ${r.name} | ${r.ms} | ${r.ms <= 2000 ? "✅" : "❌"} | ${BULK_TABLES.map((t) => `${kb(r.before[t])} → ${kb(r.after[t])}`).join(" | ")} | \`${r.answer}\` |`).join("\n")}
+`;
+}
+
+function part({ node, rows, compare, rss, workers, writes, exports, bulk }: Result): string {
   const ok = (b: boolean) => (b ? "✅" : "❌");
   const health = rows[0];
   if (!health) return `### Node ${node}\n\n(starting)\n`;
@@ -98,7 +111,7 @@ ${candidates(rows, compare)}
 | download (one request, streamed) | status | seconds | MB | lines | largest app process RSS meanwhile |
 |---|---:|---:|---:|---:|---:|
 ${exports.map((e) => `| ${e.name} | ${e.status} | ${e.seconds} | ${e.megabytes} | ${e.lines.toLocaleString("en")} | ${e.maxRssMb} MB |`).join("\n")}
-`;
+${bulkTable(bulk)}`;
 }
 
 export function write(results: Result[], finished: boolean) {

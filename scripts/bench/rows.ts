@@ -1,6 +1,7 @@
 /** The rows, in order: floors, (a) one URL repeated, (b) rotations, dashboards, report, downloads, (c) while writing, creation. */
 import type autocannon from "autocannon";
-import { COMPARE_LABEL, SUBJECTS, WRITE_RATE, log } from "./config";
+import { COMPARE_LABEL, ONLY, SUBJECTS, WRITE_RATE, log } from "./config";
+import { measureBulk } from "./bulk";
 import { download, writer, type Download } from "./load";
 import type { Result, Side } from "./measure";
 import { listData, rotation, run, visits, type Row } from "./run";
@@ -88,5 +89,10 @@ export async function measureRows(main: Side, other: Side | null, l: Lookups, ou
       requests: [{ setupRequest: creation }],
     }),
   );
+  // One bulk change of 1,000 tickets through the list's server action (put back afterwards), with the count tables' sizes.
+  if (!ONLY || "bulk change of 1,000 tickets".includes(ONLY)) {
+    out.bulk = await measureBulk(process.cwd(), base, admin);
+    flush();
+  }
   return out.writes;
 }
