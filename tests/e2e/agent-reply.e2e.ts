@@ -82,7 +82,7 @@ it("staff take the ticket, reply and mark it waiting in one submit; the client s
   await s.getByRole("tab", { name: "Catatan internal" }).click();
   await s.getByText("Catatan internal — tidak terlihat oleh client").waitFor();
   expect(await s.getByRole("button", { name: "Kirim & Selesaikan" }).count()).toBe(0);
-  await s.getByLabel("Catatan internal", { exact: true }).fill(`Penyebab: sertifikat kedaluwarsa ${run}`);
+  await s.getByLabel("Catatan untuk petugas").fill(`Penyebab: sertifikat kedaluwarsa ${run}`);
   await s.getByRole("button", { name: "Simpan catatan" }).click();
   await s.getByTestId("internal-note").filter({ hasText: "sertifikat kedaluwarsa" }).waitFor();
   await c.reload();

@@ -95,7 +95,7 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   await s.page.getByTestId("reply").filter({ hasText: "Router sudah kami ganti" }).waitFor();
   await s.page.getByRole("tab", { name: "Catatan internal" }).click();
   await s.page.getByText("Catatan internal — tidak terlihat oleh client").waitFor();
-  await s.page.getByLabel("Catatan internal", { exact: true }).fill("Catatan internal: password router = rahasia123");
+  await s.page.getByLabel("Catatan untuk petugas").fill("Catatan internal: password router = rahasia123");
   await s.page.getByRole("button", { name: "Simpan catatan" }).click();
   await s.page.getByTestId("internal-note").filter({ hasText: "rahasia123" }).waitFor();
 
