@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TrendTable } from "./trend-table";
 import type { Report } from "@/lib/dal/reports";
@@ -55,6 +56,11 @@ export async function ReportView({
         </h1>
         <p className="mt-1 text-slate-700" data-testid="report-period">
           {t("period", { from: report.from, to: report.to })} · {scopeText}
+        </p>
+        <p className="mt-1 print:hidden">
+          <Link href="/dashboard/reports/skm" className="text-sm font-medium text-brand-700 underline">
+            {tAll("skm.report.link")}
+          </Link>
         </p>
       </header>
 

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
+import { GET as exportSkm } from "@/app/api/reports/skm/export/route";
 import { createTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { submitSkmForTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/skm-actions";
 import { submitSkmByTokenAction } from "@/app/(site)/(public)/survei/actions";
@@ -188,4 +190,27 @@ it("Settings → SKM: elements turned off or reworded reach only the next period
   expect((await getSkmReport(await sessionUserOf(world.admin), {})).note.followUp).toBe("Tambah petugas jaga.");
   await actAs(world.staffA);
   expect((await saveSkmReportNoteAction({ period, scope: "unit", analysis: "", followUp: "x" })).ok).toBe(false);
+});
+
+it("the spreadsheet: figures and raw answers without names; a Client gets 404, a visitor 401", async () => {
+  await actAs(world.client);
+  expect((await exportSkm(new Request("http://localhost/api/reports/skm/export"))).status).toBe(404);
+  await actAs(null);
+  expect((await exportSkm(new Request("http://localhost/api/reports/skm/export"))).status).toBe(401);
+  await actAs(world.admin);
+  expect((await exportSkm(new Request("http://localhost/api/reports/skm/export?period=2026-S9"))).status).toBe(400);
+  const res = await exportSkm(new Request("http://localhost/api/reports/skm/export"));
+  expect(res.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+  expect(book.worksheets.map((w) => w.name)).toEqual(["Hasil", "Jawaban"]);
+  const figures = book.getWorksheet("Hasil")!;
+  const ikmRow = figures.getRows(1, figures.rowCount)!.find((r) => r.getCell(1).value === "IKM");
+  expect(ikmRow?.getCell(2).value).toBe(94.44);
+  const answers = book.getWorksheet("Jawaban")!;
+  expect(answers.rowCount).toBe(3); // header + the two responses of this period
+  const text = JSON.stringify(answers.getSheetValues());
+  expect(text).toContain("Pertahankan.");
+  expect(text).not.toContain(world.client.name);
+  expect(text).not.toContain("HD-");
 });

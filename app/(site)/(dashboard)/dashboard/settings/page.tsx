@@ -54,6 +54,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   } else {
     body = <TicketSettingsForm initial={await getSettings("ticket")} copy={copy} action={updateTicketSettingsAction} departments={await listActiveDepartments()} />;
   }
+  const tSkm = await getTranslations("skm");
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -73,6 +74,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
             {t("emailTab")}
           </Link>
         )}
+        <Link href="/dashboard/settings/skm" className="-mb-px rounded-t border border-transparent px-4 py-2 text-sm font-medium text-slate-700 hover:text-brand-700">
+          {tSkm("settings.link")}
+        </Link>
       </nav>
       <div className="rounded-lg border border-slate-200 bg-white p-6">{body}</div>
     </section>
