@@ -16,7 +16,7 @@
 import { DB_NAME, NODE_VERSIONS, SEED_ONLY, SKIP_SEED, TICKETS, log } from "./bench/config";
 import { measure, type Result } from "./bench/measure";
 import { write } from "./bench/report";
-import { migrateBenchDb, recreateDatabase, seed } from "./bench/seed";
+import { migrateBenchDb, recreateDatabase, seed, topUpSkmResponses } from "./bench/seed";
 import { lookups } from "./bench/views";
 
 async function main() {
@@ -27,6 +27,7 @@ async function main() {
     await seed();
   } else {
     await migrateBenchDb();
+    await topUpSkmResponses();
   }
   if (SEED_ONLY) return;
   const l = await lookups();

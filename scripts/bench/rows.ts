@@ -68,6 +68,9 @@ export async function measureRows(main: Side, other: Side | null, l: Lookups, ou
   const yearAgo = new Date(Date.now() + 7 * 3600_000 - 364 * 86_400_000).toISOString().slice(0, 10);
   const report = `preset=custom&from=${yearAgo}&to=${today}&groupBy=agency`;
   record(await run(meter, "report, one year, all OPDs (2 connections)", { url: `${base}/dashboard/reports?${report}`, headers: h(admin), connections: 2 }));
+  // The SKM report of this calendar year (a year period): IKM, per element, per department and OPD, profile, trend, suggestions.
+  const skmYear = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  record(await run(meter, "SKM report, one year (2 connections)", { url: `${base}/dashboard/reports/skm?period=${skmYear}`, headers: h(admin), connections: 2 }));
   saveDownload(await download(base, admin, "/api/tickets/export?format=csv", "ticket list, all tickets, CSV", main.app.pid));
   saveDownload(await download(base, admin, "/api/tickets/export?format=xlsx", "ticket list, all tickets, XLSX", main.app.pid));
   saveDownload(await download(base, admin, `/api/reports/export?${report}&format=xlsx`, "report, one year by OPD, XLSX", main.app.pid));

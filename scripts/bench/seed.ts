@@ -30,6 +30,7 @@ export async function seed() {
   await seedTickets(c, year);
   await seedServiceLevels(c, year);
   await seedOutcomes(c);
+  await seedSkmResponses(c);
   // Each bulk statement above left the count rows it changed as dead versions (one per statement now that the
   // triggers are statement-level): compacted, as after any mass import.
   const counts = await c.query<{ t: string }>(`SELECT tablename t FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'Ticket%Count'`);
@@ -163,4 +164,41 @@ async function seedOutcomes(c: pg.Client) {
                  ALTER TABLE "TicketMessage" ENABLE TRIGGER "TicketMessage_first_response";`);
   await c.query(`SELECT helpdesk_ticket_stat_rebuild()`);
   log(`resolution, ratings, first responses and report aggregates: ${Date.now() - tr} ms`);
+}
+
+/**
+ * Survey responses (Survei Kepuasan Masyarakat) for the rated tickets, as if each client had answered when
+ * rating: one INSERT … SELECT, deterministic answers leaning to 3–4 as real surveys do, a profile and now and
+ * then a suggestion. ON CONFLICT keeps it idempotent: an existing bench database is topped up with it too.
+ */
+export async function seedSkmResponses(c: pg.Client) {
+  const ts = Date.now();
+  const answer = (k: number) => `(ARRAY[1,2,2,3,3,3,3,4,4,4]::smallint[])[1 + abs(hashtext(t.number || 'u${k}')) % 10]`;
+  const { rowCount } = await c.query(`
+    INSERT INTO "SkmResponse" (id, "ticketId", "departmentId", "agencyId", channel, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+                               gender, age, education, occupation, suggestion, "submittedAt")
+    SELECT gen_random_uuid(), t.id, t."departmentId", t."agencyId", CASE WHEN abs(hashtext(t.number || 'c')) % 3 = 0 THEN 'email' ELSE 'ticket' END,
+           ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(answer).join(", ")},
+           (ARRAY['L', 'P'])[1 + abs(hashtext(t.number || 'g')) % 2],
+           22 + abs(hashtext(t.number || 'a')) % 36,
+           (ARRAY['SMA', 'D1-D3', 'D4-S1', 'D4-S1', 'S2'])[1 + abs(hashtext(t.number || 'e')) % 5],
+           (ARRAY['PNS', 'PNS', 'PPPK', 'LAINNYA'])[1 + abs(hashtext(t.number || 'o')) % 4],
+           CASE WHEN abs(hashtext(t.number || 'x')) % 20 = 0 THEN 'Mohon waktu penyelesaian dipercepat.' END,
+           t."ratedAt"
+    FROM "Ticket" t
+    WHERE t.rating IS NOT NULL AND t."ratedAt" IS NOT NULL AND t.status IN ('RESOLVED', 'CLOSED')
+    ON CONFLICT ("ticketId") DO NOTHING`);
+  await c.query(`ANALYZE "SkmResponse"`);
+  log(`survey responses: ${rowCount ?? 0} added in ${Date.now() - ts} ms`);
+}
+
+/** For a database seeded before the survey existed (npm run bench -- --skip-seed): its responses, once. */
+export async function topUpSkmResponses() {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    await seedSkmResponses(c);
+  } finally {
+    await c.end();
+  }
 }
