@@ -50,7 +50,7 @@ beforeEach(() => {
 
 let stamp = 1_000;
 function row(subject: string): TicketListViewRow {
-  return { id: subject, number: `HD-2026-${subject}`, subject, status: "OPEN", priority: "NORMAL", pendingPriority: null, department: "Jaringan", client: "Dinas A", agency: "OPD A", assignee: null, created: "7 Des 2026 09.00", sla: null };
+  return { id: subject, number: `HD-2026-${subject}`, subject, status: "OPEN", priority: "NORMAL", pendingPriority: null, department: "Jaringan", client: "Dinas A", agency: "OPD A", assignee: null, canTake: false, created: "7 Des 2026 09.00", sla: null };
 }
 function listView(subjects: string[], filters: TicketListView["filters"] = {}): TicketListView {
   const n = subjects.length;
