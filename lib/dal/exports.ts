@@ -6,6 +6,7 @@ import { csvDownload, csvStream, safeCsvCell, WIB_OFFSET_HOURS, xlsxStream, type
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
 import { copyCsv } from "./copy-csv";
 import { filterSql, slaWindowNow } from "./tickets/list";
+import { prepareSearch } from "./tickets/filter-sql";
 import { scopeOf, scopeSql } from "./tickets/scope";
 import type { SessionUser } from "./users";
 
@@ -55,7 +56,7 @@ function cellsOf(r: ExportTicket, words: TicketExportWords): Cell[] {
 async function exportWhere(user: SessionUser, filters: TicketListFilters): Promise<Prisma.Sql> {
   assertCan(user, "tickets.export");
   const scope = await scopeOf(user);
-  const sla = await slaWindowNow();
+  const [sla] = await Promise.all([slaWindowNow(), prepareSearch(filters.q)]);
   return Prisma.join([scopeSql(scope), ...filterSql(filters, { withStatus: true, narrowScope: scope.kind !== "all", sla })], " AND ");
 }
 

@@ -5,7 +5,7 @@ import { SAVED_FILTERS_MAX } from "@/lib/validation/finding";
 import { SLA_COUNT_CAP, ticketListFiltersOf, ticketListQuery, type TicketListFilters } from "@/lib/validation/tickets";
 import type { SessionUser } from "./users";
 import { scopeOf } from "./tickets/scope";
-import { slaWindowNow } from "./tickets/filter-sql";
+import { prepareSearch, slaWindowNow } from "./tickets/filter-sql";
 import { slaViewCounts, statusCounts } from "./tickets/counts";
 
 // "Filter saya": each user's own named list filters. Every function reads and writes only the acting
@@ -35,6 +35,7 @@ export async function listSavedFiltersWithCounts(user: SessionUser): Promise<Sav
   const narrowScope = scope.kind !== "all";
   const counted = async (f: SavedFilter): Promise<SavedFilterWithCount> => {
     const filters: TicketListFilters = ticketListFiltersOf(new URLSearchParams(f.query));
+    await prepareSearch(filters.q);
     if (filters.sla) {
       const sla = await slaViewCounts(scope, filters, narrowScope, w);
       const n = sla[filters.sla];

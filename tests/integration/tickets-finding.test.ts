@@ -120,6 +120,11 @@ describe("search", () => {
     expect(await found("HD-2026-000007")).toEqual(["HD-2026-000007"]);
     expect(await found("hd-2026-00001")).toEqual(["HD-2026-000017"]);
     expect(await found("70")).toEqual(["HD-2026-000070"]);
+    // a ticket number wins over texts with words starting with it ("Gangguan 7…" would bury it)
+    await testDb().ticket.update({ where: { number: "HD-2026-000070" }, data: { description: "Galat 7 dan 404 di halaman depan" } });
+    expect((await found("7")).sort()).toEqual(["HD-2025-000007", "HD-2026-000007"]);
+    // no ticket has number 404: the digits are searched as a word
+    expect(await found("404")).toEqual(["HD-2026-000070"]);
   });
 
   it("stays inside the user's scope", async () => {

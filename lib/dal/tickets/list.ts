@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/dal/users";
 import { MAX_PAGE, PAGE_SIZE, type TicketListFilters, type TicketPriority, type TicketStatus } from "@/lib/validation/tickets";
 import { scopeOf, scopeSql } from "./scope";
 import { canTake } from "./rules";
-import { filterSql, slaWindowNow } from "./filter-sql";
+import { filterSql, prepareSearch, slaWindowNow } from "./filter-sql";
 import { slaViewCounts, statusCounts } from "./counts";
 
 // lib/dal/exports.ts imports these from here.
@@ -64,7 +64,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const scope = await scopeOf(user);
   const page = Math.min(filters.page ?? 1, MAX_PAGE);
   const narrowScope = scope.kind !== "all";
-  const sla = await slaWindowNow();
+  const [sla] = await Promise.all([slaWindowNow(), prepareSearch(filters.q)]);
   // The service-level views list the most urgent first unless another order is chosen.
   const sort = filters.sort ?? (filters.sla ? "due" : "newest");
   const where = Prisma.join([scopeSql(scope), ...filterSql({ ...filters, sort }, { withStatus: true, narrowScope, sla })], " AND ");
