@@ -12,7 +12,7 @@ export type CannedMenuCopy = { button: string; search: string; hint: string; emp
  * pause after typing; an older answer never replaces a newer one).
  */
 export function useCannedChoices(ticketId: string, open: boolean, query: string) {
-  const [state, setState] = useState<{ for: string; choices: CannedChoice[]; status: "loading" | "ready" | "failed" }>({ for: "", choices: [], status: "loading" });
+  const [state, setState] = useState<{ for: string | null; choices: CannedChoice[]; status: "loading" | "ready" | "failed" }>({ for: null, choices: [], status: "loading" });
   useEffect(() => {
     if (!open) return;
     const controller = new AbortController();
@@ -30,7 +30,9 @@ export function useCannedChoices(ticketId: string, open: boolean, query: string)
       controller.abort();
     };
   }, [ticketId, open, query]);
-  return open ? state : { for: "", choices: [], status: "loading" as const };
+  // Until the answer for what is typed now arrives, nothing may be picked from an older one.
+  if (!open || state.for !== query) return { for: query, choices: [], status: "loading" as const };
+  return state;
 }
 
 /** The listbox of matches; the caller owns the focus (the textarea or the search box) and the active option. */
