@@ -1,5 +1,6 @@
 import { createTicketAction, replyToTicketAction, updateTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/actions";
 import { findMergeTargetAction, linkTicketAction, mergeTicketAction, unlinkTicketAction } from "@/app/(site)/(dashboard)/dashboard/tickets/relation-actions";
+import { bulkUpdateTicketsAction } from "@/app/(site)/(dashboard)/dashboard/tickets/bulk-actions";
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { getTicketOrThrow } from "@/lib/dal/tickets";
 import { getTicketRelations } from "@/lib/dal/tickets/relations";
@@ -135,6 +136,16 @@ describe("merging a duplicate into the ticket that stays", () => {
     expect(await testDb().ticketMessage.count({ where: { ticketId: { in: [own.id, neighbours.id] } } })).toBe(0);
     // The target's handlers hear about it as a client reply.
     expect(await testDb().notification.count({ where: { ticketId: target.id, kind: "TICKET_REPLY", userId: w.staffA.id } })).toBe(2);
+  });
+
+  it("a bulk status change on the list leaves a merged ticket closed (skipped, counted)", async () => {
+    const a = await fileTicket(w.client, "Bulk A");
+    const b = await fileTicket(w.client, "Bulk B");
+    await actAs(w.admin);
+    expect((await mergeTicketAction({ sourceId: b.id, targetId: a.id })).ok).toBe(true);
+    const r = await bulkUpdateTicketsAction({ selection: { ids: [a.id, b.id] }, change: { kind: "status", status: "IN_PROGRESS" } });
+    expect(r).toEqual({ ok: true, data: { matched: 2, changed: 1, unchanged: 0, skipped: { notAllowed: 1 } } });
+    expect(await snapshot(b.id)).toMatchObject({ status: "CLOSED", mergedIntoId: a.id });
   });
 
   it("a ticket merged into the source earlier follows it into the target (one level, never a chain)", async () => {

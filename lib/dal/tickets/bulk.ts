@@ -30,7 +30,7 @@ export type BulkResult = {
   skipped: Partial<Record<BulkSkipReason, number>>;
 };
 
-type Locked = ClockRow & { id: string; number: string; assigneeId: string | null; clientId: string };
+type Locked = ClockRow & { id: string; number: string; assigneeId: string | null; clientId: string; mergedIntoId: string | null };
 type Values = { status: TicketStatus; priority: TicketPriority; departmentId: string; assigneeId: string | null };
 type Person = { id: string; role: string; departmentId: string | null };
 
@@ -76,7 +76,8 @@ export async function bulkUpdateTickets(user: SessionUser, input: { selection: B
       // and read again through the scope: a ticket moved out of it since the selection is skipped.
       const locked = selected.ids.length
         ? await tx.$queryRaw<Locked[]>`
-            SELECT t."id"::text AS id, t."number", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId", ${CLOCK_COLUMNS}
+            SELECT t."id"::text AS id, t."number", t."assigneeId"::text AS "assigneeId", t."clientId"::text AS "clientId",
+                   t."mergedIntoId"::text AS "mergedIntoId", ${CLOCK_COLUMNS}
             FROM "Ticket" t WHERE t."id" = ANY(${selected.ids}::uuid[]) AND ${scopeSql(scope)} ORDER BY t."id" FOR UPDATE`
         : [];
       skip("notFound", selected.ids.length - locked.length);
@@ -99,7 +100,7 @@ export async function bulkUpdateTickets(user: SessionUser, input: { selection: B
           next.assigneeId = target.person!.id;
         } else if (change.kind === "status" || change.kind === "close") {
           const status = change.kind === "close" ? "CLOSED" : change.status;
-          if (status !== t.status && !statusChoices(user, { status: t.status, clientId: t.clientId }, settings).includes(status)) {
+          if (status !== t.status && !statusChoices(user, { status: t.status, clientId: t.clientId, mergedIntoId: t.mergedIntoId }, settings).includes(status)) {
             skip("notAllowed");
             continue;
           }
