@@ -54,7 +54,8 @@ export function TicketSidebar({ view, actions, onChanged }: { view: TicketPageVi
         <PriorityReview ticketId={ticket.id} current={ticket.priority} suggested={ticket.suggestedPriority} action={actions.reviewPriority} onSaved={onChanged} />
       )}
       <TicketSlaPanel sla={view.sla} />
-      {view.manage && (
+      {/* A merged ticket is read-only: no status, priority, department or assignee to manage. */}
+      {view.manage && !view.relations.mergedInto && (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <TicketManageForm
             ticketId={ticket.id}
