@@ -101,36 +101,29 @@ export async function getSkmReport(
   const fromDay = dayIn(timeZone, start);
   const toDay = dayIn(timeZone, new Date(end.getTime() - 1));
 
-  const [questionnaire, [totals], groupRows, agencyRows, profileRows, trendRows, suggestionRows, [suggestionCount], servedRows, note] = await Promise.all([
+  // Two passes over the period's responses: the tallies of the unit, each department and each OPD
+  // (GROUPING SETS), then the profile and the number of suggestions; the trend reads only the periods before.
+  const [questionnaire, tallyRows, profileRows, trendRows, suggestionRows, servedRows, note] = await Promise.all([
     questionnaireAt(start),
-    db().$queryRaw<TallyRow[]>`SELECT ${TALLY_COLUMNS} FROM "SkmResponse" r WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}`,
-    db().$queryRaw<(TallyRow & { id: string; name: string })[]>`
-      SELECT r."departmentId"::text AS id, min(d."name") AS name, ${TALLY_COLUMNS}
-      FROM "SkmResponse" r JOIN "Department" d ON d."id" = r."departmentId"
-      WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}
-      GROUP BY r."departmentId" ORDER BY 2`,
-    db().$queryRaw<(TallyRow & { id: string; name: string })[]>`
-      SELECT coalesce(r."agencyId"::text, '') AS id, min(a."name") AS name, ${TALLY_COLUMNS}
-      FROM "SkmResponse" r LEFT JOIN "Agency" a ON a."id" = r."agencyId"
-      WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}
-      GROUP BY r."agencyId" ORDER BY 2 NULLS LAST LIMIT 200`,
-    db().$queryRaw<{ gender: string | null; band: number | null; education: string | null; occupation: string | null; g: number; count: number }[]>`
-      SELECT x."gender", x.band, x."education", x."occupation", GROUPING(x."gender", x.band, x."education", x."occupation")::int AS g, count(*)::int AS count
-      FROM (SELECT r."gender", ${AGE_BAND_SQL} AS band, r."education", r."occupation"
+    db().$queryRaw<(TallyRow & { g: number; departmentId: string | null; agencyId: string | null })[]>`
+      SELECT GROUPING(r."departmentId", r."agencyId")::int AS g, r."departmentId"::text AS "departmentId", r."agencyId"::text AS "agencyId", ${TALLY_COLUMNS}
+      FROM "SkmResponse" r WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}
+      GROUP BY GROUPING SETS ((), (r."departmentId"), (r."agencyId"))`,
+    db().$queryRaw<{ gender: string | null; band: number | null; education: string | null; occupation: string | null; g: number; count: number; suggestions: number }[]>`
+      SELECT x."gender", x.band, x."education", x."occupation", GROUPING(x."gender", x.band, x."education", x."occupation")::int AS g,
+             count(*)::int AS count, count(x."suggestion")::int AS suggestions
+      FROM (SELECT r."gender", ${AGE_BAND_SQL} AS band, r."education", r."occupation", r."suggestion"
             FROM "SkmResponse" r WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}) x
-      GROUP BY GROUPING SETS ((x."gender"), (x.band), (x."education"), (x."occupation"))`,
+      GROUP BY GROUPING SETS ((), (x."gender"), (x.band), (x."education"), (x."occupation"))`,
     db().$queryRaw<(TallyRow & { bucket: number })[]>`
       SELECT (CASE ${bucketSql} ELSE ${bounds.length - 1} END)::int AS bucket, ${TALLY_COLUMNS}
-      FROM "SkmResponse" r WHERE r."submittedAt" >= ${trendPeriods[0]!.start} AND r."submittedAt" < ${end} ${where}
+      FROM "SkmResponse" r WHERE r."submittedAt" >= ${trendPeriods[0]!.start} AND r."submittedAt" < ${start} ${where}
       GROUP BY 1`,
     db().$queryRaw<{ text: string; submittedAt: Date; department: string }[]>`
       SELECT r."suggestion" AS text, r."submittedAt", d."name" AS department
       FROM "SkmResponse" r JOIN "Department" d ON d."id" = r."departmentId"
       WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} AND r."suggestion" IS NOT NULL ${where}
       ORDER BY r."submittedAt" DESC, r."id" DESC LIMIT ${SKM_SUGGESTION_PAGE_SIZE} OFFSET ${(page - 1) * SKM_SUGGESTION_PAGE_SIZE}`,
-    db().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "SkmResponse" r
-      WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} AND r."suggestion" IS NOT NULL ${where}`,
     // People served = tickets resolved in the period, from the per-day report aggregates.
     db().$queryRaw<{ dim: string; id: string; served: number }[]>`
       SELECT dim, "dimValue" AS id, sum(resolved)::int AS served FROM "TicketStat"
@@ -139,7 +132,21 @@ export async function getSkmReport(
       GROUP BY dim, "dimValue"`,
     db().skmReportNote.findUnique({ where: { key: noteKeyOf(period.key, scope) } }),
   ]);
-
+  // GROUPING bits: departmentId 2, agencyId 1 (1 = not grouped by it).
+  const totals = tallyRows.find((r) => r.g === 3);
+  const ids = (g: number, key: "departmentId" | "agencyId") => tallyRows.filter((r) => r.g === g).map((r) => r[key]).filter((id): id is string => !!id);
+  const [departmentNames, agencyNames] = await Promise.all([
+    db().department.findMany({ where: { id: { in: ids(1, "departmentId") } }, select: { id: true, name: true } }),
+    db().agency.findMany({ where: { id: { in: ids(2, "agencyId") } }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = new Map([...departmentNames, ...agencyNames].map((r) => [r.id, r.name]));
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "id");
+  const groupRows = tallyRows.filter((r) => r.g === 1).map((r) => ({ ...r, id: r.departmentId!, name: nameOf.get(r.departmentId!) ?? "" })).sort(byName) as unknown as (TallyRow & { id: string; name: string })[];
+  const agencyRows = tallyRows
+    .filter((r) => r.g === 2)
+    .map((r) => ({ ...r, id: r.agencyId ?? "", name: r.agencyId ? (nameOf.get(r.agencyId) ?? "") : "" }))
+    .sort((a, b) => (!a.id ? 1 : !b.id ? -1 : byName(a, b))) as unknown as (TallyRow & { id: string; name: string })[];
+  const suggestionCount = profileRows.find((r) => r.g === 15)?.suggestions ?? 0;
   const enabled = questionnaire.elements.filter((e) => e.enabled).map((e) => e.code);
   const served = new Map(servedRows.map((r) => [`${r.dim}:${r.id}`, r.served]));
   const unitServed = agency ? (served.get(`agency:${agency}`) ?? 0) : servedRows.filter((r) => r.dim === "department").reduce((s, r) => s + r.served, 0);
@@ -157,7 +164,8 @@ export async function getSkmReport(
     else if (row.g === 13) profile.push({ dimension: "education", value: row.education ?? "", count: row.count });
     else if (row.g === 14) profile.push({ dimension: "occupation", value: row.occupation ?? "", count: row.count });
   }
-  const trendByBucket = new Map(trendRows.map((r) => [r.bucket, r]));
+  const trendByBucket = new Map<number, TallyRow | undefined>(trendRows.map((r) => [r.bucket, r]));
+  trendByBucket.set(trendPeriods.length - 1, totals);
   const trend = await Promise.all(
     trendPeriods.map(async (p, i) => {
       const row = trendByBucket.get(i);
@@ -181,7 +189,7 @@ export async function getSkmReport(
     byAgency: agencyRows.map(groupRow("agency")),
     profile,
     trend,
-    suggestions: { rows: suggestionRows, total: suggestionCount?.n ?? 0, page, pageSize: SKM_SUGGESTION_PAGE_SIZE },
+    suggestions: { rows: suggestionRows, total: suggestionCount, page, pageSize: SKM_SUGGESTION_PAGE_SIZE },
     note: { analysis: note?.analysis ?? "", followUp: note?.followUp ?? "" },
     noteKey: noteKeyOf(period.key, scope),
   };
