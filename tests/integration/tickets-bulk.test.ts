@@ -1,5 +1,6 @@
 import { bulkUpdateTicketsAction } from "@/app/(site)/(dashboard)/dashboard/tickets/bulk-actions";
 import { updateTicket } from "@/lib/dal/tickets";
+import { composeMail } from "@/lib/mail/compose";
 import { BULK_LIMIT } from "@/lib/validation/ticket-bulk";
 import { TICKET_STATUSES } from "@/lib/validation/tickets";
 import { actAs, createUser, sessionUserOf } from "./helpers/factories";
@@ -77,6 +78,11 @@ describe("bulk assignment", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.kind).toBe("ticketsAssigned");
     expect((mails[0]!.payload as { ticketIds: string[] }).ticketIds).toHaveLength(50);
+    // The mail names the person's tickets (the first 50 of them), not one mail per ticket.
+    const mail = await composeMail(mails[0]!);
+    expect(mail.subject).toBe("50 tiket ditugaskan kepada Anda");
+    expect(mail.text).toContain(`${list[0]!.number} — Printer lantai 3`);
+    expect(mail.text).toContain(`${list[49]!.number} — Printer lantai 3`);
     const history = await testDb().ticketActivity.findMany({ where: { ticketId: { in: list.map((t) => t.id) }, field: "assignee" } });
     expect(history).toHaveLength(50);
     expect(history.every((h) => h.actorId === w.admin.id && h.fromValue === null && h.toValue === w.staffA.id)).toBe(true);
