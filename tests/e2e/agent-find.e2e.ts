@@ -93,14 +93,17 @@ it("staff find a caller's ticket by the client's name and by '7', and 'Atur ulan
   // "Tiket nomor 7".
   await search.fill("7");
   await page.getByRole("button", { name: "Terapkan" }).click();
-  await page.waitForURL(/q=7$/);
+  await page.waitForURL(/[?&]q=7(&|$)/);
   await ticketListShown(page);
   expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(sevenSubject)]));
   expect((await rows.allTextContents()).some((r) => r.includes(rinaSubject))).toBe(false);
 
-  // j selects the first row (its link holds the focus), Enter would open it; ? lists the shortcuts.
+  // j selects the first row (its link holds the focus); a takes it ("Ambil"); ? lists the shortcuts.
   await page.keyboard.press("j");
   expect(await rows.first().evaluate((row) => row.contains(document.activeElement))).toBe(true);
+  expect(await rows.first().textContent()).toContain(sevenSubject);
+  await page.keyboard.press("a");
+  await rows.filter({ hasText: sevenSubject }).getByText(staff.name, { exact: true }).waitFor();
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Pintasan papan ketik" });
   await help.waitFor();
