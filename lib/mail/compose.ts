@@ -153,6 +153,11 @@ export async function composeMail(row: OutboxRow): Promise<ComposedMail> {
       default:
         throw new UnsendableMailError(`unknown ticket mail kind ${row.kind}`);
     }
+    // A follower hears of someone else's ticket: not "your ticket", and only the ticket's client rates it.
+    if (row.userId && row.userId !== ticket.clientId && (row.kind === "staffReply" || row.kind === "statusChanged")) {
+      content.paragraphs[0] = t(`email.follower.${row.kind}`, { ...v, author: content.quote?.author ?? "" });
+      if (content.action?.url.endsWith("#rating")) content.action = { label: t("email.openTicket"), url: link };
+    }
     if (recipient && !can(recipient, "tickets.work") && content.quote && row.kind !== "ticketReceived" && row.kind !== "staffReply") {
       content.quote = null; // a client only ever sees its own ticket's public text
     }

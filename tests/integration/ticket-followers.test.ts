@@ -3,6 +3,7 @@ import { addTicketFollowerAction, removeTicketFollowerAction } from "@/app/(site
 import { GET as downloadAttachment } from "@/app/api/attachments/[id]/route";
 import { createTicket, getTicketOrThrow, listTicketsForUser, replyToTicket, TicketNotFoundError, updateTicket } from "@/lib/dal/tickets";
 import { ticketPageView } from "@/lib/views/ticket-page";
+import { composeMail } from "@/lib/mail/compose";
 import { actAs, createUser, sessionUserOf } from "./helpers/factories";
 import { testDb } from "./helpers/test-db";
 import { createWorld, file, PNG, ticketForm, withTempDataDir } from "./helpers/tickets";
@@ -127,6 +128,16 @@ describe("followers hear the ticket's events, never their own", () => {
     expect(await kindsOf(colleague.id, t.id)).toEqual(["TICKET_REPLY", "TICKET_REPLY", "TICKET_STATUS"]);
     expect(await kindsOf(w.staffA2.id, t.id)).toEqual([...before.staffA2, "TICKET_REPLY", "TICKET_NOTE", "TICKET_REPLY", "TICKET_STATUS"]);
     expect(await mailsOf(colleague.id, t.id)).toEqual(["clientReply", "staffReply", "statusChanged"]);
+    // the follower's mails speak to a follower: not "your ticket", no rating button
+    const rows = await testDb().emailOutbox.findMany({ where: { userId: colleague.id, ticketId: t.id, kind: { in: ["staffReply", "statusChanged"] } }, orderBy: { createdAt: "asc" } });
+    const [reply, status] = await Promise.all(rows.map((r) => composeMail(r)));
+    expect(reply!.text).toContain(`Staff A membalas tiket ${t.number} yang Anda ikuti.`);
+    expect(reply!.text).not.toContain("tiket Anda");
+    expect(status!.subject).toContain("Selesai");
+    expect(status!.text).toContain(`karena mengikuti tiket ${t.number}`);
+    expect(status!.text).not.toContain("Beri penilaian");
+    const owners = await testDb().emailOutbox.findFirstOrThrow({ where: { userId: w.client.id, ticketId: t.id, kind: "statusChanged" } });
+    expect((await composeMail(owners)).text).toContain("Beri penilaian");
 
     // a follower who acts is not told of it
     const own = (await kindsOf(w.staffA2.id, t.id)).length;
