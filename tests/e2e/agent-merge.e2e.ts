@@ -16,6 +16,8 @@ async function signedIn(username: string): Promise<Page> {
 
 /** A client files a ticket through the form and stays on its page; returns the ticket number. */
 async function fileTicket(page: Page, departmentId: string, subject: string, description: string): Promise<string> {
+  await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Dashboard", exact: true }).click();
+  await page.waitForURL(/\/dashboard$/);
   await page.getByRole("link", { name: "Buat Tiket" }).first().click();
   await page.waitForURL(/\/dashboard\/tickets\/new$/);
   await page.getByLabel("Department").selectOption(departmentId);
