@@ -32,12 +32,12 @@ export function DashboardChrome({
         {tCommon("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
-        <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/dashboard" className="font-bold text-brand-800">
+        <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 max-md:gap-2 max-md:py-2">
+          <Link href="/dashboard" className="font-bold text-brand-800 max-md:basis-full max-md:truncate">
             {user.appName}
           </Link>
           <div
-            className="flex flex-wrap items-center gap-3"
+            className="flex flex-wrap items-center gap-3 max-md:w-full max-md:flex-nowrap max-md:gap-2"
             aria-label={t("userMenu")}
           >
             <LanguageSwitch />
@@ -66,7 +66,7 @@ export function DashboardChrome({
                 name={user.name}
                 src={user.hasAvatar ? `/api/avatars/${user.id}` : null}
               />
-              <span>
+              <span className="max-sm:sr-only">
                 <span className="font-medium">{user.name}</span>
                 <span className="block text-xs text-slate-600">
                   {tRoles(user.role)}
@@ -75,7 +75,7 @@ export function DashboardChrome({
             </Link>
             <Link
               href="/dashboard/password"
-              className="text-sm text-brand-800 underline"
+              className="text-sm text-brand-800 underline max-md:hidden"
               data-testid="change-password-link"
             >
               {t("password")}

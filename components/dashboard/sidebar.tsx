@@ -9,7 +9,7 @@ export function Sidebar({ role }: { role: Role }) {
   const t = useTranslations("nav");
   return (
     <nav aria-label={t("mainMenu")} className="md:w-56">
-      <ul className="flex flex-wrap gap-1 md:flex-col">
+      <ul className="flex gap-1 max-md:-mx-4 max-md:overflow-x-auto max-md:px-4 max-md:whitespace-nowrap md:flex-col">
         {menusFor(role).map((item) => (
           <li key={item.path}>
             <Link
@@ -22,9 +22,12 @@ export function Sidebar({ role }: { role: Role }) {
           </li>
         ))}
       </ul>
-      <Suspense>
-        <SavedFiltersNav />
-      </Suspense>
+      {/* On a phone the list page's own "Filter saya" control serves; the menu stays one row. */}
+      <div className="max-md:hidden">
+        <Suspense>
+          <SavedFiltersNav />
+        </Suspense>
+      </div>
     </nav>
   );
 }

@@ -61,7 +61,8 @@ export function BulkPageCheckbox({ selection, rowIds }: { selection: BulkSelecti
   const t = useTranslations("ticketBulk");
   const all = rowIds.length > 0 && rowIds.every((id) => selection.ids.has(id));
   return (
-    <th scope="col" className="w-8 px-3 py-2">
+    <th scope="col" className="w-8 px-3 py-2 max-md:w-auto">
+      <label className="flex items-center gap-2">
       <input
         type="checkbox"
         aria-label={t("selectPage")}
@@ -69,8 +70,12 @@ export function BulkPageCheckbox({ selection, rowIds }: { selection: BulkSelecti
         checked={all || selection.allMatching}
         disabled={!rowIds.length}
         onChange={(e) => selection.setPage(rowIds, e.target.checked)}
-        className="h-4 w-4"
+        className="h-4 w-4 max-md:h-6 max-md:w-6"
       />
+        <span className="text-sm font-normal md:hidden" aria-hidden="true">
+          {t("selectPage")}
+        </span>
+      </label>
     </th>
   );
 }
@@ -79,14 +84,14 @@ export function BulkPageCheckbox({ selection, rowIds }: { selection: BulkSelecti
 export function BulkRowCheckbox({ selection, id, number }: { selection: BulkSelection; id: string; number: string }) {
   const t = useTranslations("ticketBulk");
   return (
-    <td className="w-8 px-3 py-2">
+    <td className="w-8 px-3 py-2 max-md:w-auto max-md:p-0">
       <input
         type="checkbox"
         aria-label={t("selectRow", { number })}
         data-action="select-row"
         checked={selection.allMatching || selection.ids.has(id)}
         onChange={() => selection.toggle(id)}
-        className="h-4 w-4"
+        className="h-4 w-4 max-md:h-6 max-md:w-6"
       />
     </td>
   );

@@ -1,4 +1,4 @@
-import type { AnchorHTMLAttributes, FormEvent } from "react";
+import { useState, type AnchorHTMLAttributes, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { TicketList } from "@/lib/dal/tickets";
 import { SLA_COUNT_CAP, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, ticketListFiltersOf, ticketListQuery, type TicketListFilters } from "@/lib/validation/tickets";
@@ -71,7 +71,7 @@ export function TicketStatusTabs({
   const shown = { overdue: slaCount(slaCounts.overdue), dueSoon: slaCount(slaCounts.dueSoon) };
   return (
     <nav aria-label={t("fields.status")}>
-      <ul className="flex flex-wrap gap-1 border-b border-slate-200">
+      <ul className="flex flex-wrap gap-1 border-b border-slate-200 max-md:flex-nowrap max-md:overflow-x-auto max-md:whitespace-nowrap">
         {(["ALL", ...TICKET_STATUSES] as const).map((s) => {
           const active = !filters.sla && (filters.status ?? "ALL") === s;
           return (
@@ -123,6 +123,10 @@ export function TicketFilters({
   assignees: Option[];
 }) {
   const t = useTranslations("tickets");
+  // On a phone only the search shows until "Filter lainnya" opens the rest (the fields are still in the form).
+  const [more, setMore] = useState(false);
+  const set = (["priority", "departmentId", "assignee", "agencyId", "from", "to", "sort"] as const).filter((k) => filters[k]).length;
+  const rest = more ? "contents" : "contents max-md:hidden";
   const select = (name: keyof TicketListFilters, label: string, options: SelectOption[]) => (
     <SelectField look="filter" id={`f-${name}`} name={name} label={label} placeholder={t("fields.all")} options={options} defaultValue={(filters[name] as string | undefined) ?? ""} />
   );
@@ -145,6 +149,10 @@ export function TicketFilters({
         </label>
         <input id="f-q" name="q" type="search" maxLength={100} defaultValue={filters.q ?? ""} className="mt-1 rounded border border-slate-400 px-2 py-1 text-sm" />
       </div>
+      <button type="button" aria-expanded={more} onClick={() => setMore((m) => !m)} className="text-sm text-brand-700 underline md:hidden" data-action="more-filters">
+        {more ? t("fewerFilters") : set ? t("moreFiltersSet", { count: set }) : t("moreFilters")}
+      </button>
+      <div className={rest}>
       {select("priority", t("fields.priority"), TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) })))}
       {staffSide && select("departmentId", t("fields.department"), toOptions(departments))}
       {staffSide && select("assignee", t("fields.assignee"), [{ value: "unassigned", label: t("fields.unassigned") }, ...toOptions(assignees)])}
@@ -159,6 +167,7 @@ export function TicketFilters({
         options={TICKET_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
         defaultValue={filters.sort ?? (filters.sla ? "due" : "newest")}
       />
+      </div>
       <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
         {t("filter")}
       </button>
