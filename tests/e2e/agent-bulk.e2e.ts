@@ -5,7 +5,7 @@ import { createE2eUser, e2eDb, E2E_PASSWORD, loginAs, ticketListShown, withBrows
 const browser = withBrowser();
 
 /** A bulk assignment as an admin does it on the list: filter, tick the page, "pilih semua N yang cocok", assign. */
-it("an admin assigns the 50 tickets a search matches to a staff member in one action; the staff member's list and bell show them, with one notification", async () => {
+it("an admin assigns the 50 tickets a search matches to a staff member in one action; the staff member's list and bell show them, with one notification; 'Ambil' in a row takes one more", async () => {
   const tag = randomBytes(3).toString("hex");
   const dept = await e2eDb().department.create({ data: { name: `Jaringan Massal ${tag}` } });
   const agency = await e2eDb().agency.create({ data: { name: `OPD Massal ${tag}` } });
@@ -76,6 +76,18 @@ it("an admin assigns the 50 tickets a search matches to a staff member in one ac
   await rows.first().waitFor();
   expect(await rows.count()).toBe(25);
   expect(await rows.filter({ hasText: staff.name }).count()).toBe(25);
-  // Their own tickets offer no "Ambil"; the ten others of the department still do.
+  // Their own tickets offer no "Ambil"; the ten others of the department still do, and one click takes one.
   expect(await rows.locator('[data-action="take"]').count()).toBe(0);
+  await staffPage.locator("#f-q").fill(`jaringan lantai ${tag}`);
+  await staffPage.getByRole("button", { name: "Terapkan", exact: true }).first().click();
+  await staffPage.waitForURL(/q=jaringan/);
+  await ticketListShown(staffPage);
+  const others = staffPage.locator('[data-testid="ticket-row"]', { hasText: `Jaringan lantai ${tag}` });
+  await others.first().waitFor();
+  expect(await others.locator('[data-action="take"]').count()).toBe(10);
+  const first = others.filter({ hasText: `Jaringan lantai ${tag} 59` });
+  await first.locator('[data-action="take"]').click();
+  await first.getByText(staff.name).waitFor();
+  expect(await first.locator('[data-action="take"]').count()).toBe(0);
+  expect(await e2eDb().ticket.count({ where: { subject: `Jaringan lantai ${tag} 59`, assigneeId: staff.id } })).toBe(1);
 });
