@@ -90,7 +90,7 @@ it("client files a ticket with an attachment → admin is notified, assigns → 
   expect(await s.page.getByRole("link", { name: new RegExp(`${number} ditugaskan kepada Anda`) }).count()).toBe(1);
   await s.page.goto(`${baseUrl()}/dashboard/tickets/${number}`);
   await ticketShown(s.page);
-  await s.page.getByLabel("Balas").fill("Router sudah kami ganti, silakan dicoba.");
+  await s.page.getByLabel("Balas", { exact: true }).fill("Router sudah kami ganti, silakan dicoba.");
   await s.page.getByRole("button", { name: "Kirim", exact: true }).click();
   await s.page.getByTestId("reply").filter({ hasText: "Router sudah kami ganti" }).waitFor();
   await s.page.getByRole("tab", { name: "Catatan internal" }).click();
