@@ -73,7 +73,7 @@ it("client files a ticket, staff reply, the client's mail arrives with a working
   await loginAs(s, staff.username, E2E_PASSWORD);
   await s.goto(`${baseUrl()}/dashboard/tickets/${number}`);
   await ticketShown(s);
-  await s.getByLabel("Balas").fill("Server sudah kami restart, silakan dicoba lagi.");
+  await s.getByLabel("Balas", { exact: true }).fill("Server sudah kami restart, silakan dicoba lagi.");
   await s.getByRole("button", { name: "Kirim", exact: true }).click();
   await s.getByTestId("reply").filter({ hasText: "Server sudah kami restart" }).waitFor();
 

@@ -78,7 +78,7 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
   expect(await seriousA11yViolations(s)).toEqual([]);
   await s.goto(`${baseUrl()}/dashboard/tickets/${number}`);
   await ticketShown(s);
-  await s.getByLabel("Balas").fill("Mohon kirim tangkapan layar pesan galatnya.");
+  await s.getByLabel("Balas", { exact: true }).fill("Mohon kirim tangkapan layar pesan galatnya.");
   await s.getByRole("button", { name: "Kirim", exact: true }).click();
   await s.getByTestId("reply").filter({ hasText: "tangkapan layar" }).waitFor();
   await s.getByTestId("sla-firstResponse-status").filter({ hasText: "Terpenuhi" }).waitFor();
@@ -96,7 +96,7 @@ it("admin sets service hours with a holiday → a ticket's due times skip it →
   // 4. The client answers: the ticket is open again and its resolution due time moved by the pause.
   await c.reload();
   await ticketShown(c);
-  await c.getByLabel("Balas").fill("Ini tangkapan layarnya: 'authentication failed'.");
+  await c.getByLabel("Balas", { exact: true }).fill("Ini tangkapan layarnya: 'authentication failed'.");
   await c.getByRole("button", { name: "Kirim", exact: true }).click();
   await c.getByTestId("reply").filter({ hasText: "authentication failed" }).waitFor();
   await c.reload();
