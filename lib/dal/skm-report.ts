@@ -19,11 +19,11 @@ import type { SessionUser } from "./users";
 export const SKM_SUGGESTION_PAGE_SIZE = 20;
 export const SKM_TREND_PERIODS = 6;
 
-const TALLY_COLUMNS = Prisma.raw(
-  ["count(*)::int AS n", ...SKM_ELEMENT_CODES.flatMap((c) => [`coalesce(sum(r."${c}"), 0)::int AS "${c}s"`, `count(r."${c}")::int AS "${c}n"`])].join(", "),
+/** The same tallies summed from the per-month totals. */
+const MONTH_TALLY_COLUMNS = Prisma.raw(
+  ["sum(m.\"n\")::int AS n", "sum(m.\"suggestions\")::int AS suggestions", ...SKM_ELEMENT_CODES.flatMap((c, i) => [`sum(m."s${i + 1}")::int AS "${c}s"`, `sum(m."c${i + 1}")::int AS "${c}n"`])].join(", "),
 );
 
-const AGE_BAND_SQL = Prisma.raw(`(CASE ${SKM_AGE_BANDS.map((b, i) => `WHEN r."age" BETWEEN ${b.min} AND ${b.max} THEN ${i}`).join(" ")} END)`);
 
 type TallyRow = { n: number } & Record<string, number>;
 const talliesOf = (row: TallyRow | undefined): SkmTallies =>
@@ -96,28 +96,40 @@ export async function getSkmReport(
 
   const trendPeriods = periodsUpTo(period, SKM_TREND_PERIODS, timeZone);
   const bounds = trendPeriods.map((p) => p.end);
-  const bucketSql = Prisma.join(bounds.slice(0, -1).map((b, i) => Prisma.sql`WHEN r."submittedAt" < ${b} THEN ${i}`), " ");
   const page = Math.max(1, input.page ?? 1);
   const fromDay = dayIn(timeZone, start);
   const toDay = dayIn(timeZone, new Date(end.getTime() - 1));
 
-  // Two passes over the period's responses, each one hash aggregate into a few hundred groups that are
-  // rolled up here: the tallies per (department, OPD) — the unit, each department and each OPD are their
-  // sums — and the profile per (sex, age band, education, occupation) with the number of suggestions.
-  // (GROUPING SETS over the same rows cost about three times as much.) The trend reads only the periods before.
+  // The figures come from the per-month totals the trigger keeps (SkmMonthTally, SkmMonthProfile; a period
+  // is whole months of the service zone): a year is at most 12 × departments × OPDs rows, whatever the
+  // number of responses. Only an OPD's profile reads its responses (on the OPD's index).
+  const fromMonth = dayIn(timeZone, start);
+  const toMonth = dayIn(timeZone, end);
+  const trendFromMonth = dayIn(timeZone, trendPeriods[0]!.start);
+  const monthWhere = Prisma.sql`${department ? Prisma.sql`AND m."departmentId" = ${department}::uuid` : Prisma.empty} ${agency ? Prisma.sql`AND m."agencyKey" = ${agency}` : Prisma.empty}`;
+  const monthBuckets = Prisma.join(bounds.slice(0, -1).map((b, i) => Prisma.sql`WHEN m."month" < ${dayIn(timeZone, b)}::date THEN ${i}`), " ");
   const [questionnaire, tallyRows, profileRows, trendRows, suggestionRows, servedRows, note] = await Promise.all([
     questionnaireAt(start),
     db().$queryRaw<(TallyRow & { departmentId: string; agencyId: string | null })[]>`
-      SELECT r."departmentId"::text AS "departmentId", r."agencyId"::text AS "agencyId", ${TALLY_COLUMNS}
-      FROM "SkmResponse" r WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}
-      GROUP BY r."departmentId", r."agencyId"`,
-    db().$queryRaw<{ gender: string | null; band: number | null; education: string | null; occupation: string | null; count: number; suggestions: number }[]>`
-      SELECT r."gender", ${AGE_BAND_SQL} AS band, r."education", r."occupation", count(*)::int AS count, count(r."suggestion")::int AS suggestions
-      FROM "SkmResponse" r WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}
-      GROUP BY 1, 2, 3, 4`,
+      SELECT m."departmentId"::text AS "departmentId", nullif(m."agencyKey", '') AS "agencyId", ${MONTH_TALLY_COLUMNS}
+      FROM "SkmMonthTally" m WHERE m."month" >= ${fromMonth}::date AND m."month" < ${toMonth}::date ${monthWhere}
+      GROUP BY m."departmentId", m."agencyKey"`,
+    agency
+      ? db().$queryRaw<{ dim: SkmProfileRow["dimension"]; value: string; count: number }[]>`
+          SELECT d.dim, d.value, count(*)::int AS count
+          FROM "SkmResponse" r
+          CROSS JOIN LATERAL (VALUES ('gender', coalesce(r."gender", '')), ('age', helpdesk_skm_age_band(r."age")),
+                                     ('education', coalesce(r."education", '')), ('occupation', coalesce(r."occupation", ''))) AS d(dim, value)
+          WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${where}
+          GROUP BY 1, 2`
+      : db().$queryRaw<{ dim: SkmProfileRow["dimension"]; value: string; count: number }[]>`
+          SELECT m."dim", m."value", sum(m."n")::int AS count
+          FROM "SkmMonthProfile" m WHERE m."month" >= ${fromMonth}::date AND m."month" < ${toMonth}::date
+            ${department ? Prisma.sql`AND m."departmentId" = ${department}::uuid` : Prisma.empty}
+          GROUP BY 1, 2`,
     db().$queryRaw<(TallyRow & { bucket: number })[]>`
-      SELECT (CASE ${bucketSql} ELSE ${bounds.length - 1} END)::int AS bucket, ${TALLY_COLUMNS}
-      FROM "SkmResponse" r WHERE r."submittedAt" >= ${trendPeriods[0]!.start} AND r."submittedAt" < ${start} ${where}
+      SELECT (CASE ${monthBuckets} ELSE ${bounds.length - 1} END)::int AS bucket, ${MONTH_TALLY_COLUMNS}
+      FROM "SkmMonthTally" m WHERE m."month" >= ${trendFromMonth}::date AND m."month" < ${fromMonth}::date ${monthWhere}
       GROUP BY 1`,
     db().$queryRaw<{ text: string; submittedAt: Date; department: string }[]>`
       SELECT r."suggestion" AS text, r."submittedAt", d."name" AS department
@@ -158,7 +170,7 @@ export async function getSkmReport(
     rows.map((r) => ({ ...r.tally, id: r.id, name: r.id ? (nameOf.get(r.id) ?? "") : "" }) as unknown as TallyRow & { id: string; name: string }).sort(byName);
   const groupRows = named(departmentTallies);
   const agencyRows = named(agencyTallies);
-  const suggestionCount = profileRows.reduce((s, r) => s + r.suggestions, 0);
+  const suggestionCount = totals?.suggestions ?? 0;
   const enabled = questionnaire.elements.filter((e) => e.enabled).map((e) => e.code);
   const served = new Map(servedRows.map((r) => [`${r.dim}:${r.id}`, r.served]));
   const unitServed = agency ? (served.get(`agency:${agency}`) ?? 0) : servedRows.filter((r) => r.dim === "department").reduce((s, r) => s + r.served, 0);
@@ -169,20 +181,11 @@ export async function getSkmReport(
     return { id: row.id, name: row.name ?? "", respondents: row.n, served: s, sample: krejcieMorganSample(s), ikm: r.ikm, grade: r.grade };
   };
   const profile: SkmProfileRow[] = [];
-  const profileCounts = new Map<string, SkmProfileRow>();
-  const addProfile = (dimension: SkmProfileRow["dimension"], value: string, count: number) => {
-    const key = `${dimension}:${value}`;
-    const row = profileCounts.get(key) ?? { dimension, value, count: 0 };
-    row.count += count;
-    profileCounts.set(key, row);
-  };
   for (const row of profileRows) {
-    addProfile("gender", row.gender ?? "", row.count);
-    addProfile("age", row.band === null ? "" : SKM_AGE_BANDS[row.band]!.key, row.count);
-    addProfile("education", row.education ?? "", row.count);
-    addProfile("occupation", row.occupation ?? "", row.count);
+    const value = row.dim === "age" ? (row.value === "" ? "" : (SKM_AGE_BANDS[Number(row.value)]?.key ?? "")) : row.value;
+    profile.push({ dimension: row.dim, value, count: row.count });
   }
-  profile.push(...[...profileCounts.values()].sort((a, b) => a.dimension.localeCompare(b.dimension) || (!a.value ? 1 : !b.value ? -1 : b.count - a.count)));
+  profile.sort((a, b) => a.dimension.localeCompare(b.dimension) || (!a.value ? 1 : !b.value ? -1 : b.count - a.count));
   const trendByBucket = new Map<number, TallyRow | undefined>(trendRows.map((r) => [r.bucket, r]));
   trendByBucket.set(trendPeriods.length - 1, totals);
   const trend = await Promise.all(
@@ -278,10 +281,10 @@ export async function getPublicSkm(count = 4): Promise<{ periods: { key: string;
     const q = await questionnaireAt(p.start);
     const enabled = q.elements.filter((e) => e.enabled).map((e) => e.code);
     const rows = await db().$queryRaw<(TallyRow & { id: string; name: string })[]>`
-      SELECT r."departmentId"::text AS id, min(d."name") AS name, ${TALLY_COLUMNS}
-      FROM "SkmResponse" r JOIN "Department" d ON d."id" = r."departmentId"
-      WHERE r."submittedAt" >= ${p.start} AND r."submittedAt" < ${p.end}
-      GROUP BY r."departmentId" ORDER BY 2`;
+      SELECT m."departmentId"::text AS id, min(d."name") AS name, ${MONTH_TALLY_COLUMNS}
+      FROM "SkmMonthTally" m JOIN "Department" d ON d."id" = m."departmentId"
+      WHERE m."month" >= ${dayIn(timeZone, p.start)}::date AND m."month" < ${dayIn(timeZone, p.end)}::date
+      GROUP BY m."departmentId" ORDER BY 2`;
     const all: SkmTallies = {};
     for (const row of rows) for (const [c, t] of Object.entries(talliesOf(row))) {
       const a = (all[c as SkmElementCode] ??= { sum: 0, count: 0 });
