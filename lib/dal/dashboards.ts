@@ -59,7 +59,7 @@ const LIST = 8;
 function topTickets(where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', x."id"::text, 'number', x."number", 'subject', x."subject", 'status', x."status"::text,
                                      'priority', x."priority"::text, 'createdAt', (EXTRACT(EPOCH FROM x."createdAt") * 1000)::float8, 'rating', x."rating",
-                                     'pendingPriority', CASE WHEN x."priorityReviewedAt" IS NULL THEN x."suggestedPriority"::text END,
+                                     'pendingPriority', CASE WHEN x."priorityReviewedAt" IS NULL AND x."suggestedPriority" <> x."priority" THEN x."suggestedPriority"::text END,
                                      'slaNextDueAt', (EXTRACT(EPOCH FROM x."slaNextDueAt") * 1000)::float8, 'slaPaused', x."slaPausedAt" IS NOT NULL,
                                      'resolutionMet', x."resolutionMet") ORDER BY x.ord), '[]')
     FROM (SELECT t."id", t."number", t."subject", t."status", t."priority", t."createdAt", t."rating", t."suggestedPriority", t."priorityReviewedAt",

@@ -75,7 +75,8 @@ export async function ticketPageView(user: SessionUser, number: string): Promise
     ticket: {
       ...ticket,
       created: when(createdAt),
-      suggestionPending: !!ticket.suggestedPriority && !priorityReviewedAt,
+      // A client who left the form's default suggests the priority the ticket has: nothing to decide.
+      suggestionPending: !!ticket.suggestedPriority && !priorityReviewedAt && ticket.suggestedPriority !== ticket.priority,
       messages: messages.map(({ createdAt: at, ...m }) => ({ ...m, when: when(at) })),
       activities: activities.map(({ createdAt: at, ...a }) => ({ ...a, when: when(at) })),
     },

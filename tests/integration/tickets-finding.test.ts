@@ -59,6 +59,12 @@ describe("the client's suggested priority", () => {
     expect(await historyOf(t.id)).toHaveLength(1);
   });
 
+  it("a suggestion equal to the ticket's priority (the form's default left as it was) waits for nothing", async () => {
+    const t = await clientFiles("NORMAL");
+    expect(t).toMatchObject({ priority: "NORMAL", suggestedPriority: "NORMAL" });
+    expect((await list(w.staffA, { q: t.number })).rows[0]!.pendingPriority).toBeNull();
+  });
+
   it("staff may set another priority instead; the history says who and what the client had asked", async () => {
     const t = await clientFiles("HIGH");
     await actAs(w.admin);

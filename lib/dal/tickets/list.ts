@@ -16,7 +16,7 @@ export type TicketListRow = {
   subject: string;
   status: TicketStatus;
   priority: TicketPriority;
-  /** The client's suggested priority while no one on the staff side has confirmed or changed it. */
+  /** The client's suggested priority while it differs from the priority and no one on the staff side has confirmed or changed it. */
   pendingPriority: TicketPriority | null;
   createdAt: Date;
   updatedAt: Date;
@@ -77,7 +77,7 @@ export async function listTicketsForUser(user: SessionUser, filters: TicketListF
   const source = fewMatches ? Prisma.sql`(SELECT * FROM "Ticket" t WHERE ${where} OFFSET 0) t` : Prisma.sql`"Ticket" t WHERE ${where}`;
   const rowsQuery = db().$queryRaw<PageRow[]>`
     SELECT t."id"::text AS id, t."number", t."subject", t."status"::text AS status, t."priority"::text AS priority,
-           CASE WHEN t."priorityReviewedAt" IS NULL THEN t."suggestedPriority"::text END AS "pendingPriority", t."createdAt", t."updatedAt",
+           CASE WHEN t."priorityReviewedAt" IS NULL AND t."suggestedPriority" <> t."priority" THEN t."suggestedPriority"::text END AS "pendingPriority", t."createdAt", t."updatedAt",
            t."departmentId"::text AS "departmentId", t."clientId"::text AS "clientId", t."agencyId"::text AS "agencyId", t."assigneeId"::text AS "assigneeId",
            t."slaNextDueAt", t."slaPausedAt" IS NOT NULL AS "slaPaused", t."firstResponseMet", t."resolutionMet"
     FROM ${source}
