@@ -6,7 +6,7 @@ import { BUCKETS, percentile, type PercentileEstimate } from "@/lib/reports/hist
 import { addDays, daysBetween, type ReportGroup } from "@/lib/validation/reports";
 import type { SessionUser } from "./users";
 
-/** The scope id of the all-department rows in TicketStat / the "none" value of TicketOpenStat. */
+/** The scope id of the all-department rows in TicketStat. */
 export const ALL_DEPARTMENTS = "00000000-0000-0000-0000-000000000000";
 
 const RH = Array.from({ length: BUCKETS }, (_, i) => `rh${i}`);
