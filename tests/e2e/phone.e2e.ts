@@ -80,7 +80,10 @@ describe("on a phone (390×844)", () => {
     expect(box.y).toBeLessThan(PHONE.height);
     expect(box.width).toBeLessThanOrEqual(PHONE.width);
     // Each card names its fields, since the column headers are not shown.
-    expect(await first.innerText()).toMatch(/Status:\s*Terbuka/);
+    // (the name is drawn before the cell from its data-label, so it is not in the text)
+    const status = first.locator('td[data-label="Status"]');
+    expect(await status.innerText()).toBe("Terbuka");
+    expect(await status.evaluate((td) => getComputedStyle(td, "::before").content)).toMatch(/Status|data-label/);
     await fits(page, "staff-list");
 
     // Filters beyond the search open on request.
