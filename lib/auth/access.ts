@@ -21,6 +21,8 @@ export const ACTIONS: Record<string, Gate> = {
   "app/(site)/(auth)/password-actions.ts#requestPasswordResetAction": "public",
   "app/(site)/(auth)/password-actions.ts#resetPasswordAction": "public",
   "app/(site)/(public)/kontak/actions.ts#sendContactMessageAction": "public",
+  // The mailed one-time survey link: no login; the token is the authority (checked and claimed in the DAL).
+  "app/(site)/(public)/survei/actions.ts#submitSkmByTokenAction": "public",
   "lib/i18n/locale-actions.ts#setLocaleAction": "public",
   "app/(site)/(dashboard)/dashboard/admins/actions.ts#createAdminAction": "admins.manage",
   "app/(site)/(dashboard)/dashboard/admins/actions.ts#updateAdminAction": "admins.manage",
@@ -56,11 +58,16 @@ export const ACTIONS: Record<string, Gate> = {
   "app/(site)/(dashboard)/dashboard/settings/sla-actions.ts#removeHolidayAction": "settings.manage",
   "app/(site)/(dashboard)/dashboard/settings/sla-actions.ts#confirmHolidayYearAction": "settings.manage",
   "app/(site)/(dashboard)/dashboard/settings/sla-actions.ts#saveSlaPoliciesAction": "settings.manage",
+  "app/(site)/(dashboard)/dashboard/settings/skm/actions.ts#saveSkmSettingsAction": "settings.manage",
+  "app/(site)/(dashboard)/dashboard/settings/skm/actions.ts#saveSkmQuestionnaireAction": "settings.manage",
+  "app/(site)/(dashboard)/dashboard/reports/skm/actions.ts#saveSkmReportNoteAction": "settings.manage",
   "app/(site)/(dashboard)/dashboard/settings/sla-actions.ts#clearSlaPoliciesAction": "settings.manage",
   "app/(site)/(dashboard)/dashboard/settings/email/actions.ts#sendTestEmailAction": "email.manage",
   "app/(site)/(dashboard)/dashboard/settings/email/actions.ts#resendEmailAction": "email.manage",
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#createTicketAction": "tickets.file",
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#replyToTicketAction": "signed-in",
+  // The survey on the ticket page: the DAL takes it only from the ticket's own client, once Resolved or Closed.
+  "app/(site)/(dashboard)/dashboard/tickets/skm-actions.ts#submitSkmForTicketAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#updateTicketAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/tickets/actions.ts#rateTicketAction": "signed-in",
   "app/(site)/(dashboard)/dashboard/tickets/bulk-actions.ts#bulkUpdateTicketsAction": "tickets.work",
@@ -103,6 +110,9 @@ export const ROUTES: Record<string, Gate> = {
   "GET /api/tickets/saved-filters": "signed-in",
   "GET /api/tickets/export": "tickets.export",
   "GET /api/reports/export": "reports.read",
+  "GET /api/reports/skm/export": "reports.read",
+  // The survey offer of one ticket: the DAL answers 404 unless it is the viewer's own resolved ticket.
+  "GET /api/skm/tickets/[id]": "signed-in",
 };
 
 export function outcomeFor(gate: Gate, actor: Actor): Outcome {
