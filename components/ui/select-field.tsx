@@ -9,7 +9,8 @@ const LOOK = {
   /** A side panel (ticket management). */
   panel: { label: "block text-sm font-medium", select: "mt-1 w-full rounded border border-slate-400 px-2 py-1" },
   /** A filter bar (GET form of a list). */
-  filter: { label: "block text-xs font-medium", select: "mt-1 rounded border border-slate-400 px-2 py-1 text-sm" },
+  // max-w-full: a long option (an OPD's full name) must not widen the bar past a phone's screen.
+  filter: { label: "block text-xs font-medium", select: "mt-1 max-w-full rounded border border-slate-400 px-2 py-1 text-sm" },
 } as const;
 
 /**
@@ -51,7 +52,7 @@ export function SelectField({
     );
   }
   return (
-    <div>
+    <div className="max-w-full min-w-0">
       <label htmlFor={id} className={LOOK[look].label}>
         {label}
       </label>

@@ -16,8 +16,9 @@ const PHONE = { width: 390, height: 844 };
 
 /** Everything that sticks out of the viewport and is not inside a scrolling or clipping box. */
 async function overflowing(page: Page): Promise<{ scrollWidth: number; width: number; outside: string[] }> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
+  // A mobile browser widens its layout viewport to fit content that sticks out, so the screen's own
+  // width is the measure, and innerWidth is reported: more than 390 means something did stick out.
+  return page.evaluate((width) => {
     const clipped = (el: Element) => {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(p).overflowX)) return true;
@@ -30,8 +31,8 @@ async function overflowing(page: Page): Promise<{ scrollWidth: number; width: nu
       if (!r.width || getComputedStyle(el).visibility === "hidden") continue;
       if ((r.right > width + 1 || r.left < -1) && !clipped(el)) outside.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}" ${Math.round(r.left)}–${Math.round(r.right)}`);
     }
-    return { scrollWidth: document.documentElement.scrollWidth, width, outside: outside.slice(0, 10) };
-  });
+    return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, outside: outside.slice(0, 10) };
+  }, PHONE.width);
 }
 
 async function fits(page: Page, name: string): Promise<void> {
