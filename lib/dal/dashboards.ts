@@ -202,7 +202,7 @@ export async function getStaffDashboard(user: SessionUser, now = new Date()): Pr
 
 export type ClientDashboard = { waiting: DashboardTicket[]; open: DashboardTicket[]; toRate: DashboardTicket[]; openCount: number };
 
-/** Clients: tickets waiting for their answer first, then their open ones, then resolved ones of the last 30 days to rate. */
+/** Clients: tickets waiting for their answer first, then their open ones, then resolved ones of the last 30 days to rate (quick rating or survey). */
 export async function getClientDashboard(user: SessionUser, now = new Date()): Promise<ClientDashboard> {
   const mine = scopeSql(await scopeOf(user));
   const settled = Prisma.sql`coalesce(t."resolvedAt", t."closedAt")`;
@@ -210,7 +210,10 @@ export async function getClientDashboard(user: SessionUser, now = new Date()): P
     SELECT ${topTickets(Prisma.sql`${mine} AND t."status" = 'WAITING'`, Prisma.sql`t."updatedAt" DESC`)} AS waiting,
            ${topTickets(Prisma.sql`${mine} AND t."status" IN ('OPEN', 'IN_PROGRESS')`, Prisma.sql`t."createdAt" DESC`)} AS open,
            ${topTickets(
-             Prisma.sql`${mine} AND t."status" IN ('RESOLVED', 'CLOSED') AND t."rating" IS NULL AND ${settled} > ${new Date(now.getTime() - 30 * 86_400_000)}`,
+             // Still to rate: no quick rating yet, or the satisfaction survey (SKM) it was invited to is unanswered and open.
+             Prisma.sql`${mine} AND t."status" IN ('RESOLVED', 'CLOSED') AND ${settled} > ${new Date(now.getTime() - 30 * 86_400_000)}
+               AND (t."rating" IS NULL OR EXISTS (SELECT 1 FROM "SkmInvite" i WHERE i."ticketId" = t."id" AND i."usedAt" IS NULL AND i."expiresAt" > ${now}
+                                                 AND NOT EXISTS (SELECT 1 FROM "SkmResponse" r WHERE r."ticketId" = t."id")))`,
              Prisma.sql`${settled} DESC`,
            )} AS "toRate",
            ${openCount("client", Prisma.sql`${user.id}::uuid`)} AS "openCount"`;

@@ -165,9 +165,24 @@ describe("dashboard lists", () => {
     const c = await getClientDashboard(await session(client));
     expect(ids(c.waiting)).toEqual(first(mine.filter((t) => t.status === "WAITING"), (a, b) => +b.updatedAt - +a.updatedAt));
     expect(ids(c.open)).toEqual(first(mine.filter((t) => t.status === "OPEN" || t.status === "IN_PROGRESS"), (a, b) => +b.createdAt - +a.createdAt));
-    const toRate = mine.filter((t) => (t.status === "RESOLVED" || t.status === "CLOSED") && t.rating === null && +t.settled! > now - 30 * 86_400_000);
+    const recent = (t: (typeof mine)[number]) => (t.status === "RESOLVED" || t.status === "CLOSED") && +t.settled! > now - 30 * 86_400_000;
+    const toRate = mine.filter((t) => recent(t) && t.rating === null);
     expect(toRate.length).toBeGreaterThan(0);
     expect(ids(c.toRate)).toEqual(first(toRate, (a, b) => +b.settled! - +a.settled!));
+
+    // A ticket rated quickly whose satisfaction survey (SKM) is still open stays on the list until the survey is answered.
+    const rated = mine.filter((t) => recent(t) && t.rating !== null)[0]!;
+    expect(rated).toBeDefined();
+    // The most recently settled, so it is among the eight shown.
+    rated.settled = new Date(now - 60_000);
+    await testDb().ticket.update({ where: { id: rated.id }, data: { resolvedAt: rated.settled, closedAt: null } });
+    await testDb().skmInvite.upsert({ where: { ticketId: rated.id }, update: { usedAt: null, expiresAt: new Date(now + 86_400_000) }, create: { ticketId: rated.id, expiresAt: new Date(now + 86_400_000) } });
+    const withSurvey = [...toRate, rated];
+    const shown = ids((await getClientDashboard(await session(client))).toRate);
+    expect(shown[0]).toBe(rated.id);
+    expect(shown).toEqual(first(withSurvey, (a, b) => +b.settled! - +a.settled!));
+    await testDb().skmInvite.update({ where: { ticketId: rated.id }, data: { usedAt: new Date() } });
+    expect(ids((await getClientDashboard(await session(client))).toRate)).toEqual(first(toRate, (a, b) => +b.settled! - +a.settled!));
     expect(c.open[0]!.createdAt).toEqual(mine.find((t) => t.id === c.open[0]!.id)!.createdAt);
 
     const s = await getStaffDashboard(await session(staff));
