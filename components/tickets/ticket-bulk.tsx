@@ -195,14 +195,14 @@ export function BulkToolbar({
   };
 
   const select = (name: keyof typeof values, label: string, choices: { value: string; label: string }[], change: (v: string) => BulkChange) => (
-    <div className="flex items-center gap-1">
-      <label className="flex items-center gap-1">
+    <div className="flex max-w-full flex-wrap items-center gap-1">
+      <label className="flex max-w-full min-w-0 flex-wrap items-center gap-1">
         <span>{label}</span>
         <select
           name={`bulk-${name}`}
           value={values[name]}
           onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          className="rounded border border-slate-300 px-2 py-1"
+          className="max-w-full min-w-0 rounded border border-slate-300 px-2 py-1"
           disabled={pending}
         >
           <option value="">{t("choose")}</option>
