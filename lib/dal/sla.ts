@@ -77,7 +77,11 @@ export async function updateServiceCalendar(actor: SessionUser, calendar: Calend
     throw new UserFacingError("validation.timeZone", { field: "timeZone" });
   }
   await updateSettings(actor, "calendar", calendar, async (tx, before) => {
-    if (before.timeZone !== calendar.timeZone) await tx.$executeRaw`SELECT helpdesk_ticket_stat_rebuild()`;
+    if (before.timeZone !== calendar.timeZone) {
+      await tx.$executeRaw`SELECT helpdesk_ticket_stat_rebuild()`;
+      // The survey's per-month totals are months of the service's zone too.
+      await tx.$executeRaw`SELECT helpdesk_skm_stat_rebuild()`;
+    }
   });
 }
 

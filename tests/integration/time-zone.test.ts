@@ -55,6 +55,19 @@ it("moving the service calendar's zone moves report days, the list's date filter
   expect(jayapura).toMatch(/00[.:]30/);
 });
 
+it("a survey answer at a month's edge moves month with the zone (the SKM totals are recounted by the save)", async () => {
+  await setZone("Asia/Jakarta");
+  // 31 March 16:30 UTC: still March in Jakarta, already April in Jayapura.
+  await testDb().skmResponse.create({ data: { ticketId, departmentId: w.deptA.id, channel: "ticket", u1: 4, submittedAt: new Date("2026-03-31T16:30:00Z") } });
+  const months = async () =>
+    (await testDb().skmMonthTally.findMany({ where: { departmentId: w.deptA.id, n: { gt: 0 } } })).map((m) => [m.month.toISOString().slice(0, 7), m.n]);
+  expect(await months()).toEqual([["2026-03", 1]]);
+  await setZone("Asia/Jayapura");
+  expect(await months()).toEqual([["2026-04", 1]]);
+  await setZone("Asia/Jakarta");
+  expect(await months()).toEqual([["2026-03", 1]]);
+});
+
 it("this month's report starts on the first of the month in the service zone", () => {
   // 31 March 16:30 UTC is 23:30 that day in Jakarta, already 01:30 on 1 April in Jayapura.
   const now = new Date("2026-03-31T16:30:00Z");
