@@ -21,14 +21,14 @@ it("a new user opens Beranda, logs in as the first Super Admin, sees its menus, 
   await page.waitForURL(`${baseUrl()}/dashboard`);
   const menu = page.getByRole("navigation", { name: "Menu utama" });
   expect(await menu.getByRole("link").allTextContents()).toEqual([
-    "Dashboard", "Tiket", "Laporan", "Admin", "Staff", "Client", "FAQ", "Department", "OPD", "Setting", "Pesan Kontak", "Log Audit",
+    "Dashboard", "Tiket", "Laporan", "Admin", "Staff", "Client", "FAQ", "Balasan Cepat", "Department", "OPD", "Setting", "Pesan Kontak", "Log Audit",
   ]);
   expect(await page.getByTestId("current-user").textContent()).toContain("Super Admin");
 
   await page.getByRole("button", { name: "en", exact: true }).click();
   await page.waitForFunction(() => document.documentElement.lang === "en");
   expect(await page.getByRole("navigation", { name: "Main menu" }).getByRole("link").allTextContents()).toEqual([
-    "Dashboard", "Tickets", "Reports", "Admins", "Staff", "Clients", "FAQ", "Departments", "Agencies", "Settings", "Contact messages", "Audit log",
+    "Dashboard", "Tickets", "Reports", "Admins", "Staff", "Clients", "FAQ", "Canned replies", "Departments", "Agencies", "Settings", "Contact messages", "Audit log",
   ]);
 
   await page.getByRole("button", { name: "Log out" }).click();
