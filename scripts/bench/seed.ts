@@ -31,9 +31,11 @@ export async function seed() {
   await seedServiceLevels(c, year);
   await seedOutcomes(c);
   await seedSkmResponses(c);
-  // Each bulk statement above left the count rows it changed as dead versions (one per statement now that the
-  // triggers are statement-level): compacted, as after any mass import.
-  const counts = await c.query<{ t: string }>(`SELECT tablename t FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'Ticket%Count'`);
+  // Each bulk statement above left the count and report-aggregate rows it changed as dead versions (one per
+  // statement now that the triggers are statement-level): compacted, as after any mass import.
+  const counts = await c.query<{ t: string }>(
+    `SELECT tablename t FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'Ticket%Count' OR tablename = 'TicketStat')`,
+  );
   if (counts.rows.length) await c.query(`VACUUM FULL ${counts.rows.map((r) => `"${r.t}"`).join(", ")}`);
   await c.query("ANALYZE");
   const { rows } = await c.query(`SELECT (SELECT count(*) FROM "Ticket")::int t, (SELECT count(*) FROM "TicketMessage")::int m, pg_size_pretty(pg_database_size(current_database())) size`);
