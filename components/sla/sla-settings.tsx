@@ -59,6 +59,8 @@ export async function CalendarSettings({
             {y.holidays.length === 0 ? (
               <p className="text-sm text-slate-600">{t("noHolidays")}</p>
             ) : (
+              // A long holiday name must not push a phone's screen sideways: the table scrolls in its own box.
+              <div className="overflow-x-auto">
               <table className="min-w-full text-left text-sm">
                 <thead className="bg-slate-100">
                   <tr>
@@ -84,6 +86,7 @@ export async function CalendarSettings({
                   ))}
                 </tbody>
               </table>
+              </div>
             )}
             <AddHolidayForm action={actions.addHoliday} year={y.year} copy={copy} />
           </div>
